@@ -1,0 +1,7 @@
+/**
+ * The theory registry: the one place that lists theories. `src/` finds theories through here and
+ * never imports a theory module by path.
+ */
+import type { AnyTheory } from '../src/core/theory.ts';
+
+export const theories: readonly AnyTheory[] = [];
