@@ -53,7 +53,7 @@ export function theoryParams(theory: AnyTheory, opts: CommonOptions, roles: read
     }
   }
   const params = resolveParams(specs, given, `theory ${theory.id}`);
-  theory.validate?.(params);
+  theory.validate?.(params as never);
   return params;
 }
 

@@ -7,6 +7,7 @@ import type { CommandAction } from './common.ts';
 import { reportError } from './output.ts';
 import { registerDeriveCommand } from './commands/derive.ts';
 import { registerInspectCommands } from './commands/inspect.ts';
+import { registerReproduceCommand } from './commands/reproduce.ts';
 import { registerRunCommands } from './commands/run.ts';
 import { registerTourCommand } from './commands/tour.ts';
 import { registerValidateCommand } from './commands/validate.ts';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerDeriveCommand(program, wrap);
   registerRunCommands(program, wrap);
   registerValidateCommand(program, wrap);
+  registerReproduceCommand(program, wrap);
   registerTourCommand(program, wrap);
   program.exitOverride((err) => {
     // commander's own usage errors (unknown option, missing argument) are bad input: exit 2.

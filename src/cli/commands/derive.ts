@@ -28,7 +28,7 @@ const derive: CommandAction = async (id: string, name: string | undefined, opts:
   if (name && !(name in theory.derivations)) {
     throw new PlateauError('UNKNOWN_NAME', `unknown derivation '${name}' of ${id}; available: ${Object.keys(theory.derivations).join(', ')}`, { name });
   }
-  const results = names.map((n) => ({ name: n, title: theory.derivations[n]!.title, result: theory.derivations[n]!.derive(params) }));
+  const results = names.map((n) => ({ name: n, title: theory.derivations[n]!.title, result: theory.derivations[n]!.derive(params as never) }));
   if (opts.json) {
     const body = name
       ? { ...results[0]!.result, name, title: results[0]!.title }
