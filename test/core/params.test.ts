@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlateauError } from '../../src/core/errors.ts';
+import { catchError as errorOf } from '../helpers.ts';
 import { parseAssignments, resolveParams, type ParamSpec } from '../../src/core/params.ts';
 
 const specs: Record<string, ParamSpec> = {
@@ -8,15 +8,6 @@ const specs: Record<string, ParamSpec> = {
   param: { latex: '', unicode: '', description: 'scaling', domain: { kind: 'choice', options: ['mup', 'ntk'] }, default: 'mup' },
   batch: { latex: '', unicode: '', description: 'batch ratio', domain: { kind: 'real', min: 0, minExclusive: true }, optional: true },
 };
-
-function errorOf(f: () => unknown): PlateauError {
-  try {
-    f();
-  } catch (e) {
-    return e as PlateauError;
-  }
-  throw new Error('expected an error');
-}
 
 describe('parameter validation (one place, from the declaration)', () => {
   it('fills defaults and converts text', () => {

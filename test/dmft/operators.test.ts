@@ -10,6 +10,7 @@ import {
   steinDoubling,
   strictLower,
 } from '../../src/dmft/operators.ts';
+import { maxAbsDiff } from '../helpers.ts';
 
 const T = 9;
 function randomLower(rng: Rng, strict: boolean, scale = 0.5): Float64Array {
@@ -17,7 +18,6 @@ function randomLower(rng: Rng, strict: boolean, scale = 0.5): Float64Array {
   for (let i = 0; i < T; i++) for (let j = 0; j <= i; j++) a[i * T + j] = i === j ? (strict ? 0 : 1 + rng.uniform()) : scale * rng.normal();
   return a;
 }
-const maxDiff = (a: Float64Array, b: Float64Array) => a.reduce((m, x, i) => Math.max(m, Math.abs(x - b[i]!)), 0);
 
 describe('T×T causal operators', () => {
   const rng = new Rng(5);
@@ -25,7 +25,7 @@ describe('T×T causal operators', () => {
   it('lower×lower equals the dense product', () => {
     const a = randomLower(rng, false);
     const b = randomLower(rng, false);
-    expect(maxDiff(lowerTimesLower(a, b, T, new Float64Array(T * T)), matmul(a, b, T, new Float64Array(T * T)))).toBeLessThan(1e-13);
+    expect(maxAbsDiff(lowerTimesLower(a, b, T, new Float64Array(T * T)), matmul(a, b, T, new Float64Array(T * T)))).toBeLessThan(1e-13);
   });
 
   it('(I − A)⁻¹ and L⁻¹ by forward substitution are inverses', () => {
@@ -52,7 +52,7 @@ describe('T×T causal operators', () => {
       sandwich(p, c, T, tmp, work);
       c = f.map((x, i) => x + tmp[i]!);
     }
-    expect(maxDiff(steinDoubling(f, p, T, new Float64Array(T * T)), c)).toBeLessThan(1e-12);
+    expect(maxAbsDiff(steinDoubling(f, p, T, new Float64Array(T * T)), c)).toBeLessThan(1e-12);
   });
 
   it('incremental Cholesky reproduces the covariance, and its jitter keeps a rank-one process finite', () => {
@@ -62,7 +62,7 @@ describe('T×T causal operators', () => {
     for (let i = 0; i < T; i++) chol.addRow(k.subarray(i * T, i * T + T));
     const llt = new Float64Array(T * T);
     for (let i = 0; i < T; i++) for (let j = 0; j < T; j++) for (let m = 0; m < T; m++) llt[i * T + j]! += chol.L[i * T + m]! * chol.L[j * T + m]!;
-    expect(maxDiff(llt, k)).toBeLessThan(1e-12);
+    expect(maxAbsDiff(llt, k)).toBeLessThan(1e-12);
     const rankOne = new Float64Array(T * T).fill(0.3);
     const jittered = new IncrementalCholesky(T, 1e-9);
     for (let i = 0; i < T; i++) jittered.addRow(rankOne.subarray(i * T, i * T + T));

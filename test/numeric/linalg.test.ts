@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { PlateauError } from '../../src/core/errors.ts';
+import { catchError } from '../helpers.ts';
 import { Rng } from '../../src/core/rng.ts';
 import {
   cholesky,
@@ -14,16 +14,6 @@ import {
   solveUpper,
   transpose,
 } from '../../src/numeric/linalg.ts';
-
-function catchError(run: () => unknown): PlateauError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof PlateauError) return e;
-    throw e;
-  }
-  throw new Error('expected a PlateauError');
-}
 
 function maxAbsDiff(a: Float64Array, b: Float64Array): number {
   expect(a.length).toBe(b.length);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import ode45 from 'ode45-cash-karp';
-import { PlateauError } from '../../src/core/errors.ts';
+import { catchError } from '../helpers.ts';
 import { integrateOde, odeComponent, type OdeRhs, type OdeSolution } from '../../src/numeric/ode.ts';
 
 const STEPPERS = ['cash-karp', 'ode45-cash-karp'] as const;
@@ -18,16 +18,6 @@ function maxError(sol: OdeSolution, j: number, exact: (t: number) => number, rel
     worst = Math.max(worst, err);
   }
   return worst;
-}
-
-function catchError(run: () => unknown): PlateauError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof PlateauError) return e;
-    throw e;
-  }
-  throw new Error('expected a PlateauError');
 }
 
 // Saxe et al.-style logistic learning curve: u' = 2u(s − u), u(t) = s / (1 + (s/u0 − 1)e^{−2st}).

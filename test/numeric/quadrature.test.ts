@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { PlateauError } from '../../src/core/errors.ts';
+import { catchError } from '../helpers.ts';
 import { integrateAdaptive, integrateTanhSinh } from '../../src/numeric/adaptiveQuadrature.ts';
 import {
   expectNormal,
@@ -9,16 +9,6 @@ import {
   integrateGaussChebyshevU,
   integrateGaussLegendre,
 } from '../../src/numeric/quadrature.ts';
-
-function catchError(run: () => unknown): PlateauError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof PlateauError) return e;
-    throw e;
-  }
-  throw new Error('expected a PlateauError');
-}
 
 const relErr = (got: number, want: number): number => Math.abs(got - want) / Math.abs(want);
 

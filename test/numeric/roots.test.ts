@@ -1,16 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { PlateauError } from '../../src/core/errors.ts';
+import { catchError } from '../helpers.ts';
 import { bracketRoot, brent, maximizeScalar } from '../../src/numeric/roots.ts';
-
-function catchError(run: () => unknown): PlateauError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof PlateauError) return e;
-    throw e;
-  }
-  throw new Error('expected a PlateauError');
-}
 
 // Root of E − 0.9 sin E = 1 (mpmath.findroot at 30 digits).
 const KEPLER_E = 1.8620866868745323;
