@@ -31,17 +31,16 @@ export function buildProgram(): Command {
     .description('A symbolic-numeric workbench for the theory of neural-network learning dynamics')
     .version('0.1.0')
     .showHelpAfterError()
-    .configureOutput({ outputError: (str, write) => write(str) });
+    .configureOutput({ outputError: (str, write) => write(str) })
+    // commander's own usage errors (unknown option, missing argument) are bad input: exit 2.
+    // Set before the commands are added so that every subcommand inherits it.
+    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
   registerInspectCommands(program, wrap);
   registerDeriveCommand(program, wrap);
   registerRunCommands(program, wrap);
   registerValidateCommand(program, wrap);
   registerReproduceCommand(program, wrap);
   registerTourCommand(program, wrap);
-  program.exitOverride((err) => {
-    // commander's own usage errors (unknown option, missing argument) are bad input: exit 2.
-    process.exit(err.exitCode === 0 ? 0 : 2);
-  });
   return program;
 }
 
