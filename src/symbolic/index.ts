@@ -8,6 +8,7 @@ export { solveFor, type SolveOptions, type SolveOutcome } from './solve.ts';
 export { antiderivative, type IntegrateOptions, type IntegralOutcome, type Substitution } from './integrate.ts';
 export { spotCheck, samplePoints, type Point, type Range, type SpotCheckOptions } from './check.ts';
 export { formulaResult, type FormulaResultInput } from './result.ts';
+export { combineLogs } from './logs.ts';
 export { compileTree, type CompiledFn } from './compile.ts';
 export { toTeX, toUnicode, defaultSymbolName, type SymbolNames } from './render.ts';
 export type { Node } from './ast.ts';
