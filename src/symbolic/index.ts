@@ -5,7 +5,7 @@
 export { Expr, parse, simplify, expand, factor, diff, substitute, difference, derivativeSymbol, type Operand } from './expr.ts';
 export { parseEquation, equationTeX, equationUnicode, odeRate, type Equation, type OdeRate } from './equation.ts';
 export { solveFor, type SolveOptions, type SolveOutcome } from './solve.ts';
-export { antiderivative, type IntegrateOptions, type IntegralOutcome, type Substitution } from './integrate.ts';
+export { antiderivative, checkAntiderivative, type IntegrateOptions, type IntegralOutcome, type Substitution } from './integrate.ts';
 export { spotCheck, samplePoints, type Point, type Range, type SpotCheckOptions } from './check.ts';
 export { formulaResult, type FormulaResultInput } from './result.ts';
 export { combineLogs } from './logs.ts';

@@ -69,6 +69,14 @@ function derivativeCheck(f: Expr, F: Expr, v: string, samples: readonly Point[],
   return spotCheck(`d/d${v} of the antiderivative equals the integrand (4th-order finite difference)`, numericDerivative, (p) => fFn(...args(p)), samples, { tolerance });
 }
 
+/**
+ * Verify a candidate antiderivative F of f obtained elsewhere (e.g. by a change of variables done
+ * by the caller): the same finite-difference check `antiderivative` applies to its own results.
+ */
+export function checkAntiderivative(f: Operand, F: Operand, v: string, samples: readonly Point[], tolerance = 1e-6): Check {
+  return derivativeCheck(asExpr(f), asExpr(F), v, samples, tolerance);
+}
+
 /** Σ N(rᵢ)/D′(rᵢ) · log|v − rᵢ| over the verified simple roots of the denominator. */
 function partialFractions(f: Expr, v: string, samples: readonly Point[]): Expr | undefined {
   const { numer, denom } = splitFraction(f.tree);
