@@ -10,6 +10,7 @@ import { registerInspectCommands } from './commands/inspect.ts';
 import { registerReproduceCommand } from './commands/reproduce.ts';
 import { registerRunCommands } from './commands/run.ts';
 import { registerTourCommand } from './commands/tour.ts';
+import { registerTuiCommand } from './commands/tui.ts';
 import { registerValidateCommand } from './commands/validate.ts';
 
 type Wrap = (name: string, a: CommandAction) => (...args: unknown[]) => Promise<void>;
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerValidateCommand(program, wrap);
   registerReproduceCommand(program, wrap);
   registerTourCommand(program, wrap);
+  registerTuiCommand(program, wrap);
   return program;
 }
 

@@ -66,6 +66,13 @@ export interface RunContext {
   signal?: AbortSignal;
   /** The compute backend in use (`cpu`, `webgpu`). */
   backend: string;
+  /**
+   * Partial results as a run advances, in the shape of the final value (`t` and the series so
+   * far), e.g. a simulation after each chunk of steps. Optional on both sides: a runner may never
+   * call it (callers then see only the final result), and a caller may leave it unset. The TUI's
+   * live plot listens; a runner should call it at most a few times per second.
+   */
+  onPartial?: (partial: Record<string, unknown>) => void;
 }
 
 export interface DerivationSpec<P> {

@@ -1,0 +1,98 @@
+/**
+ * A figure from run results: the solver's series as theory curves and the simulator's series as
+ * markers with error bars, over the shared `t` axis. One function serves the TUI's live plot (with
+ * partial results as a simulation advances) and the plots of the generated docs.
+ *
+ * Error bars come from a sibling series named after the quantity with one of ERROR_SUFFIXES
+ * (`testLoss` → `testLossSe`, `testLoss_se`, `testLossStderr`, …): that is the convention a
+ * simulator follows for "means and standard errors".
+ */
+import { seriesOf } from '../cli/output.ts';
+import type { Figure, FigureSeries } from '../core/figure.ts';
+
+export const ERROR_SUFFIXES = ['Se', 'SE', '_se', 'Stderr', 'StdErr', 'Sem', 'Err', 'Std', '_std'] as const;
+
+export interface RunColumn {
+  name: string;
+  y: number[];
+  err?: number[];
+}
+
+/** The series of a run value: `x` (its `t`) and each quantity with its error series, if any. */
+export function runColumns(value: Readonly<Record<string, unknown>> | undefined): { x: number[]; columns: RunColumn[] } | undefined {
+  if (!value) return undefined;
+  const s = seriesOf(value as Record<string, unknown>);
+  if (!s || s.rows === 0) return undefined;
+  const names = s.columns.filter((c) => c !== 't');
+  const errorOf = (name: string) => ERROR_SUFFIXES.map((suffix) => `${name}${suffix}`).find((e) => names.includes(e));
+  const errorNames = new Set(names.map(errorOf).filter((e): e is string => e !== undefined));
+  const array = (name: string) => Array.from(value[name] as ArrayLike<number>);
+  const columns = names
+    .filter((n) => !errorNames.has(n))
+    .map((name) => {
+      const e = errorOf(name);
+      return e ? { name, y: array(name), err: array(e) } : { name, y: array(name) };
+    });
+  return { x: array('t'), columns };
+}
+
+/** The quantities a run figure can show: the union over solver and simulator, solver first. */
+export function runQuantities(solve?: Readonly<Record<string, unknown>>, simulate?: Readonly<Record<string, unknown>>): string[] {
+  const names = [...(runColumns(solve)?.columns ?? []), ...(runColumns(simulate)?.columns ?? [])].map((c) => c.name);
+  return [...new Set(names)];
+}
+
+export interface RunFigureInput {
+  id: string;
+  title: string;
+  solve?: Readonly<Record<string, unknown>>;
+  simulate?: Readonly<Record<string, unknown>>;
+  /** Show only these quantities (default: all). */
+  only?: readonly string[];
+  xLabel?: string;
+  logX?: boolean;
+  logY?: boolean;
+}
+
+export function runFigure(input: RunFigureInput): Figure {
+  const keep = (name: string) => !input.only || input.only.includes(name);
+  const series: FigureSeries[] = [];
+  const theory = runColumns(input.solve);
+  const simulation = runColumns(input.simulate);
+  for (const c of theory?.columns ?? []) {
+    if (keep(c.name)) series.push({ label: `${c.name} (theory)`, role: 'theory', x: theory!.x, y: c.y });
+  }
+  for (const c of simulation?.columns ?? []) {
+    if (!keep(c.name)) continue;
+    const s: FigureSeries = { label: `${c.name} (simulation)`, role: 'simulation', x: simulation!.x, y: c.y };
+    if (c.err) s.yErr = c.err;
+    series.push(s);
+  }
+  const names = [...new Set(series.map((s) => s.label.replace(/ \((theory|simulation)\)$/, '')))];
+  const fig: Figure = { id: input.id, title: input.title, xLabel: input.xLabel ?? 't', yLabel: names.join(', '), series };
+  if (input.logX) fig.logX = true;
+  if (input.logY) fig.logY = true;
+  return fig;
+}
+
+/** A log y axis suits a figure whose values are all positive and span more than two decades. */
+export function suggestsLogY(fig: Figure): boolean {
+  const ys = fig.series.flatMap((s) => s.y).filter(Number.isFinite);
+  if (ys.length === 0 || ys.some((y) => y <= 0)) return false;
+  return Math.max(...ys) / Math.min(...ys) > 100;
+}
+
+/** At most `max` points per series, evenly spaced and always keeping the last. Cost O(max). */
+export function thinFigure(fig: Figure, max: number): Figure {
+  const pick = <T>(a: readonly T[], idx: number[]) => idx.map((i) => a[i]!);
+  return {
+    ...fig,
+    series: fig.series.map((s) => {
+      if (s.x.length <= max) return s;
+      const idx = Array.from({ length: max }, (_, k) => Math.round((k * (s.x.length - 1)) / (max - 1)));
+      const out: FigureSeries = { ...s, x: pick(s.x, idx), y: pick(s.y, idx) };
+      if (s.yErr) out.yErr = pick(s.yErr, idx);
+      return out;
+    }),
+  };
+}
