@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import type { CommandAction } from './common.ts';
 import { reportError } from './output.ts';
 import { registerDeriveCommand } from './commands/derive.ts';
+import { registerDocsCommand } from './commands/docs.ts';
 import { registerInspectCommands } from './commands/inspect.ts';
 import { registerReproduceCommand } from './commands/reproduce.ts';
 import { registerRunCommands } from './commands/run.ts';
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerReproduceCommand(program, wrap);
   registerTourCommand(program, wrap);
   registerTuiCommand(program, wrap);
+  registerDocsCommand(program, wrap);
   return program;
 }
 
