@@ -64,7 +64,7 @@ export function theoryPage(theory: AnyTheory, data: DocData): TheoryPage {
     head: ['name', 'symbol', 'valid range', 'default', 'role', 'description'],
     rows: Object.entries(theory.params as Record<string, ParamSpec>).map(([name, p]) => [
       [{ code: name }],
-      [{ math: p.latex }],
+      [p.latex ? { math: p.latex } : '—'],
       [describeDomain(p.domain)],
       [p.default === undefined ? '—' : String(p.default)],
       [p.role ?? 'model'],

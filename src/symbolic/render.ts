@@ -213,11 +213,15 @@ function juxtaposable(left: string, right: string): boolean {
   return lastWord.replace(/[^A-Za-z\u0370-\u03ff]/g, '').length <= 1 && firstWord.length <= 1;
 }
 
+/** A factor that is a named function applied to arguments: `sinh(θ)`, `ln(s/u₀)`. */
+const CALL_FACTOR = /^[A-Za-z]{2,}\(/;
+
 function unicodeNotation(names: SymbolNames): Notation {
   return {
     symbol: (name) => (name === 'e' ? 'e' : nameOf(names, name).unicode),
     number: (v, d) => (d === 1 ? String(v) : `${v}/${d}`),
-    frac: (a, b, pa, pb) => `${pa < PREC_MUL ? `(${a})` : a}/${pb < PREC_ATOM ? `(${b})` : b}`,
+    // A power written with superscript digits (s², u³) reads as one unit: x/s², not x/(s²).
+    frac: (a, b, pa, pb) => `${pa < PREC_MUL ? `(${a})` : a}/${pb < PREC_ATOM && !(pb === PREC_POW && !b.includes('^')) ? `(${b})` : b}`,
     power: (b, _pb, e, expNode) => {
       const sup = expNode.type === 'num' && expNode.den === 1 ? toSuperscript(e) : undefined;
       if (sup) return `${b}${sup}`;
@@ -234,7 +238,11 @@ function unicodeNotation(names: SymbolNames): Notation {
       }
       return `${UNICODE_FUNCTIONS[fn] ?? fn}(${args.join(', ')})`;
     },
-    times: (fs) => fs.reduce((acc, f) => acc + (juxtaposable(acc, f) ? '' : '·') + f),
+    // Named functions go last and are set off by a space, as on paper: c₀ sinh(θ), τ ln(s/u₀).
+    times: (fs) => {
+      const ordered = [...fs.filter((f) => !CALL_FACTOR.test(f)), ...fs.filter((f) => CALL_FACTOR.test(f))];
+      return ordered.reduce((acc, f) => acc + (CALL_FACTOR.test(f) ? ' ' : juxtaposable(acc, f) ? '' : '·') + f);
+    },
     minus: ' − ',
     plus: ' + ',
     paren: (s) => `(${s})`,
