@@ -14,6 +14,7 @@
  * Costs below count multiply–adds; m, n, k are the sizes named in each signature.
  */
 import { PlateauError } from '../core/errors.ts';
+import type { GdStepper, LinearChainSpec } from './linear-chain.ts';
 
 export interface MatmulOptions {
   /** Use Aᵀ, with A stored k×m. */
@@ -67,10 +68,16 @@ export interface Kernels {
    * Σx, Σx², Σxy or max|x| over the whole array `x`. Cost x.length.
    */
   reduce(op: ReduceOp, x: Float64Array, y?: Float64Array): number;
+  /**
+   * A full-batch gradient-descent run of a deep linear chain whose weights stay on the backend
+   * between steps (contract and cost in `linear-chain.ts`): `run(steps)` takes the steps and
+   * returns the losses, `readWeights()` copies the weights out. The weights are copied in.
+   */
+  gdStep(spec: LinearChainSpec, weights: readonly Float64Array[]): GdStepper;
 }
 
 /** The kernel names, for registries and tests that iterate over them. */
-export const KERNEL_NAMES: readonly (keyof Kernels)[] = ['matmul', 'matvec', 'gram', 'rank1Update', 'reduce'];
+export const KERNEL_NAMES: readonly (keyof Kernels)[] = ['matmul', 'matvec', 'gram', 'rank1Update', 'reduce', 'gdStep'];
 
 /**
  * Size check shared by every backend's kernels: `array` must hold at least `length` entries and

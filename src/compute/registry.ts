@@ -97,6 +97,11 @@ export async function selectBackend(requested?: string): Promise<Backend> {
   return chosen;
 }
 
+/** `selectBackend()` without a name: the best backend that initialises (or PLATEAU_BACKEND's). */
+export function ready(): Promise<Backend> {
+  return selectBackend();
+}
+
 /** The active backend (the CPU backend until `selectBackend` resolves). */
 export function activeBackend(): Backend {
   return active;

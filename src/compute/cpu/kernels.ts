@@ -1,7 +1,12 @@
 /**
- * The CPU backend: float64 loops on typed arrays, always available, priority 0. It is the
+ * The CPU backend: float64 kernels on typed arrays, always available, priority 0. It is the
  * reference the other backends are tested against and the fallback for any kernel they omit.
- * Loops are ordered so the innermost one runs over contiguous memory (i-k-j for C = A·B).
+ *
+ * `matmul` runs small products as plain loops ordered so the innermost one walks contiguous memory
+ * (i-p-j for C = A·B), and large ones through the blocked, packed, register-tiled GEMM (gemm.ts):
+ * WebAssembly SIMD on helper threads where available, JavaScript otherwise. Both give the same
+ * result whatever the number of threads. `gram` is a product plus an exact mirror, so the result
+ * is symmetric to the bit.
  */
 import { PlateauError } from '../../core/errors.ts';
 import type { Backend } from '../backend.ts';
@@ -13,6 +18,9 @@ import {
   type MatvecOptions,
   type ReduceOp,
 } from '../kernels.ts';
+import { ChainStepper } from '../linear-chain.ts';
+import { cpuChainOps } from './chain-ops.ts';
+import { largeMatmulEngine, packedMatmul } from './gemm.ts';
 
 /** c[0..len) ← beta·c, with beta = 0 writing zeros without reading c. */
 function scaleInto(c: Float64Array, len: number, beta: number): void {
@@ -20,11 +28,23 @@ function scaleInto(c: Float64Array, len: number, beta: number): void {
   else if (beta !== 1) for (let i = 0; i < len; i++) c[i]! *= beta;
 }
 
+/**
+ * Whether an m×n×k product goes to the blocked kernel: packing costs m·k + k·n + 2·m·n copies,
+ * which pays once every dimension spans a few register tiles (measured in bench/matmul.ts).
+ */
+function isLarge(m: number, n: number, k: number): boolean {
+  return m >= 16 && n >= 16 && k >= 16 && m * n * k >= 48 * 48 * 48;
+}
+
 function matmul(m: number, n: number, k: number, a: Float64Array, b: Float64Array, c: Float64Array, opts: MatmulOptions = {}): void {
   const { transA = false, transB = false, alpha = 1, beta = 0 } = opts;
   requireLength('matmul', 'A', a, m * k);
   requireLength('matmul', 'B', b, k * n);
   requireLength('matmul', 'C', c, m * n);
+  if (alpha !== 0 && isLarge(m, n, k)) {
+    packedMatmul(largeMatmulEngine(m, n, k), m, n, k, a, b, c, transA, transB, alpha, beta);
+    return;
+  }
   scaleInto(c, m * n, beta);
   if (alpha === 0) return;
   if (!transA && !transB) {
@@ -72,13 +92,30 @@ function matmul(m: number, n: number, k: number, a: Float64Array, b: Float64Arra
   }
 }
 
+/** y ← α·op(A)·x + β·y, four rows of A per pass so each load of x (or of y) serves four rows. */
 function matvec(m: number, n: number, a: Float64Array, x: Float64Array, y: Float64Array, opts: MatvecOptions = {}): void {
   const { trans = false, alpha = 1, beta = 0 } = opts;
   requireLength('matvec', 'A', a, m * n);
   requireLength('matvec', 'x', x, trans ? m : n);
   requireLength('matvec', 'y', y, trans ? n : m);
   if (!trans) {
-    for (let i = 0; i < m; i++) {
+    let i = 0;
+    for (; i + 4 <= m; i += 4) {
+      const r0 = i * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let j = 0; j < n; j++) {
+        const xj = x[j]!;
+        s0 += a[r0 + j]! * xj;
+        s1 += a[r1 + j]! * xj;
+        s2 += a[r2 + j]! * xj;
+        s3 += a[r3 + j]! * xj;
+      }
+      y[i] = beta === 0 ? alpha * s0 : alpha * s0 + beta * y[i]!;
+      y[i + 1] = beta === 0 ? alpha * s1 : alpha * s1 + beta * y[i + 1]!;
+      y[i + 2] = beta === 0 ? alpha * s2 : alpha * s2 + beta * y[i + 2]!;
+      y[i + 3] = beta === 0 ? alpha * s3 : alpha * s3 + beta * y[i + 3]!;
+    }
+    for (; i < m; i++) {
       const ai = i * n;
       let sum = 0;
       for (let j = 0; j < n; j++) sum += a[ai + j]! * x[j]!;
@@ -86,7 +123,13 @@ function matvec(m: number, n: number, a: Float64Array, x: Float64Array, y: Float
     }
   } else {
     scaleInto(y, n, beta);
-    for (let i = 0; i < m; i++) {
+    let i = 0;
+    for (; i + 4 <= m; i += 4) {
+      const r0 = i * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+      const x0 = alpha * x[i]!, x1 = alpha * x[i + 1]!, x2 = alpha * x[i + 2]!, x3 = alpha * x[i + 3]!;
+      for (let j = 0; j < n; j++) y[j]! += a[r0 + j]! * x0 + a[r1 + j]! * x1 + a[r2 + j]! * x2 + a[r3 + j]! * x3;
+    }
+    for (; i < m; i++) {
       const axi = alpha * x[i]!;
       const ai = i * n;
       for (let j = 0; j < n; j++) y[j]! += a[ai + j]! * axi;
@@ -94,37 +137,18 @@ function matvec(m: number, n: number, a: Float64Array, x: Float64Array, y: Float
   }
 }
 
+/** out ← α·AᵀA or α·AAᵀ as one product, then the upper triangle mirrored onto the lower. */
 function gram(m: number, n: number, a: Float64Array, out: Float64Array, opts: GramOptions): void {
   const alpha = opts.alpha ?? 1;
   requireLength('gram', 'A', a, m * n);
-  if (opts.side === 'AtA') {
-    requireLength('gram', 'out', out, n * n);
-    out.fill(0, 0, n * n);
-    // Upper triangle by rank-1 updates with the rows of A, then mirror.
-    for (let i = 0; i < m; i++) {
-      const ai = i * n;
-      for (let p = 0; p < n; p++) {
-        const aip = alpha * a[ai + p]!;
-        const op = p * n;
-        for (let q = p; q < n; q++) out[op + q]! += aip * a[ai + q]!;
-      }
-    }
-    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) out[q * n + p] = out[p * n + q]!;
-  } else {
-    requireLength('gram', 'out', out, m * m);
-    for (let i = 0; i < m; i++) {
-      const ai = i * n;
-      for (let j = i; j < m; j++) {
-        const aj = j * n;
-        let sum = 0;
-        for (let p = 0; p < n; p++) sum += a[ai + p]! * a[aj + p]!;
-        out[i * m + j] = alpha * sum;
-        out[j * m + i] = alpha * sum;
-      }
-    }
-  }
+  const size = opts.side === 'AtA' ? n : m;
+  requireLength('gram', 'out', out, size * size);
+  if (opts.side === 'AtA') matmul(n, n, m, a, a, out, { transA: true, alpha });
+  else matmul(m, m, n, a, a, out, { transB: true, alpha });
+  for (let p = 0; p < size; p++) for (let q = p + 1; q < size; q++) out[q * size + p] = out[p * size + q]!;
 }
 
+/** A ← A + α·x·yᵀ, one pass over A. */
 function rank1Update(m: number, n: number, a: Float64Array, x: Float64Array, y: Float64Array, alpha: number): void {
   requireLength('rank1Update', 'A', a, m * n);
   requireLength('rank1Update', 'x', x, m);
@@ -174,7 +198,12 @@ function reduce(op: ReduceOp, x: Float64Array, y?: Float64Array): number {
   }
 }
 
-export const cpuKernels: Kernels = { matmul, matvec, gram, rank1Update, reduce };
+const arrayKernels = { matmul, matvec, gram, rank1Update, reduce };
+
+export const cpuKernels: Kernels = {
+  ...arrayKernels,
+  gdStep: (spec, weights) => new ChainStepper(cpuChainOps(arrayKernels), spec, weights),
+};
 
 export const cpuBackend: Backend = {
   name: 'cpu',

@@ -1,0 +1,8 @@
+export const SEQ: number;
+export const NEXT: number;
+export const FAILED: number;
+export const CHUNK: number;
+export const ARGS: number;
+export const DONE: number;
+export const CONTROL_INTS: number;
+export function drainChunks(ctrl: Int32Array, gemm: (...args: number[]) => void): void;

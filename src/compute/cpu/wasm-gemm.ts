@@ -1,0 +1,142 @@
+/**
+ * The WebAssembly SIMD GEMM engine of the CPU backend: the generated kernel (`wasm/gemm-module.ts`)
+ * on one shared memory that holds Ã, B̃ and C̃, and helper threads (`gemm-worker.mjs`) that run the
+ * same kernel on other rows of panels of that memory.
+ *
+ * Threads: the main thread posts a job (gemm-jobs.mjs) and wakes the helpers with
+ * `Atomics.notify`; every thread, the main one included, takes chunks of MR-panels until none is
+ * left, and the main thread then `Atomics.wait`s for the helpers, so a call stays synchronous.
+ * Every C tile is computed by one thread with the same k-order, so the result is bit-identical
+ * whatever the number of threads. Helpers start in the background on the first product big enough
+ * to use them (until they are up, products run on one thread), are unref'd (they never keep the
+ * process alive) and number `PLATEAU_THREADS − 1` (default: one per further core).
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { PlateauError } from '../../core/errors.ts';
+import { ARGS, CHUNK, CONTROL_INTS, DONE, drainChunks, FAILED, NEXT, SEQ } from './gemm-jobs.mjs';
+import type { TileShape } from './packing.ts';
+import { DEFAULT_GEMM_SHAPE, gemmModuleBytes, MAX_MEMORY_PAGES, type GemmKernelShape } from './wasm/gemm-module.ts';
+
+const PAGE_BYTES = 65536;
+
+/** Multiply–adds below which waking helpers costs more than it saves (measured). */
+const MIN_THREADED_WORK = 128 * 128 * 128;
+
+/** MR-panels per chunk a thread takes: Ã's chunk (MC×KC) stays in L2. */
+const CHUNK_PANELS = 16;
+
+/** The kernel shape this engine runs: relaxed-SIMD FMA where the engine validates it. */
+function chooseShape(): GemmKernelShape | undefined {
+  if (typeof WebAssembly !== 'object') return undefined;
+  const withFma = { ...DEFAULT_GEMM_SHAPE, fma: true };
+  if (WebAssembly.validate(gemmModuleBytes(withFma))) return withFma;
+  return WebAssembly.validate(gemmModuleBytes(DEFAULT_GEMM_SHAPE)) ? DEFAULT_GEMM_SHAPE : undefined;
+}
+
+/** Number of threads products may use: PLATEAU_THREADS, else the available cores. */
+export function threadBudget(): number {
+  const env = Number(process.env.PLATEAU_THREADS);
+  if (Number.isInteger(env) && env >= 1) return env;
+  return Math.max(1, availableParallelism());
+}
+
+interface Helper {
+  worker: Worker;
+  index: number;
+  failed: boolean;
+}
+
+export class WasmGemm {
+  readonly shape: GemmKernelShape;
+  readonly tile: TileShape;
+  private readonly module: WebAssembly.Module;
+  private readonly memory: WebAssembly.Memory;
+  private readonly gemm: (...args: number[]) => void;
+  private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_INTS * 4));
+  private helpers: Helper[] = [];
+  private starting = false;
+
+  constructor(shape: GemmKernelShape) {
+    this.shape = shape;
+    this.tile = { mr: shape.mr, nr: shape.nr, kc: shape.kc };
+    this.module = new WebAssembly.Module(gemmModuleBytes(shape));
+    this.memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_MEMORY_PAGES, shared: true });
+    const instance = new WebAssembly.Instance(this.module, { env: { memory: this.memory } });
+    this.gemm = instance.exports.gemm as (...args: number[]) => void;
+  }
+
+  /** The largest workspace, in float64 entries, that the shared memory can hold. */
+  static readonly maxEntries = (MAX_MEMORY_PAGES * PAGE_BYTES) / 8;
+
+  /** A float64 view of the workspace, grown to at least `entries` (never shrunk). */
+  workspace(entries: number): Float64Array {
+    const needed = Math.ceil((entries * 8) / PAGE_BYTES);
+    const have = this.memory.buffer.byteLength / PAGE_BYTES;
+    if (needed > have) this.memory.grow(needed - have);
+    return new Float64Array(this.memory.buffer);
+  }
+
+  /** Helper threads now running. */
+  get threads(): number {
+    return 1 + this.helpers.length;
+  }
+
+  /**
+   * C̃ += Ã·B̃ on the workspace (offsets and ldc in entries) on the MR-panels p0 ≤ ip < p1, shared
+   * among the threads in chunks when the product is big enough.
+   */
+  run(ap: number, bp: number, c: number, ldc: number, p0: number, p1: number, nPanels: number, k: number, mPad: number, nPad: number): void {
+    const args = [ap * 8, bp * 8, c * 8, ldc * 8, p0, p1, nPanels, k, mPad, nPad];
+    const work = (p1 - p0) * this.shape.mr * nPanels * this.shape.nr * k;
+    const budget = threadBudget();
+    if (budget === 1 || work < MIN_THREADED_WORK) {
+      this.gemm(...args);
+      return;
+    }
+    this.startHelpers(budget - 1);
+    const ctrl = this.control;
+    const busy = [...this.helpers];
+    ctrl.set(args, ARGS);
+    // Chunks small enough that every thread gets several, at most CHUNK_PANELS.
+    ctrl[CHUNK] = Math.max(1, Math.min(CHUNK_PANELS, Math.ceil((p1 - p0) / (4 * (busy.length + 1)))));
+    Atomics.store(ctrl, NEXT, 0);
+    Atomics.store(ctrl, FAILED, 0);
+    const job = Atomics.add(ctrl, SEQ, 1) + 1;
+    Atomics.notify(ctrl, SEQ);
+    drainChunks(ctrl, this.gemm);
+    for (const h of busy) {
+      for (let done = Atomics.load(ctrl, DONE + h.index); done !== job; done = Atomics.load(ctrl, DONE + h.index)) Atomics.wait(ctrl, DONE + h.index, done);
+    }
+    if (Atomics.load(ctrl, FAILED) !== 0) throw new PlateauError('IO', 'a matmul helper thread failed; rerun with PLATEAU_THREADS=1', {});
+  }
+
+  /** Start `count` helpers in the background (once); products use each from its 'ready' message on. */
+  private startHelpers(count: number): void {
+    if (this.starting) return;
+    this.starting = true;
+    const url = new URL('./gemm-worker.mjs', import.meta.url);
+    for (let index = 0; index < Math.min(count, CONTROL_INTS - DONE); index++) {
+      const worker = new Worker(url, { workerData: { module: this.module, memory: this.memory, control: this.control.buffer, index } });
+      worker.unref();
+      const helper: Helper = { worker, index, failed: false };
+      worker.once('message', () => {
+        if (!helper.failed) this.helpers.push(helper);
+      });
+      worker.once('error', () => {
+        helper.failed = true;
+        this.helpers = this.helpers.filter((h) => h !== helper);
+      });
+    }
+  }
+}
+
+/** The engine, or undefined where WebAssembly SIMD is unavailable. Created on first use. */
+let engine: WasmGemm | undefined | null = null;
+export function wasmGemm(): WasmGemm | undefined {
+  if (engine === null) {
+    const shape = chooseShape();
+    engine = shape === undefined ? undefined : new WasmGemm(shape);
+  }
+  return engine;
+}
