@@ -33,8 +33,8 @@ export interface AppProps {
   rows?: number;
 }
 
-/** Header, tabs, status and footer take six rows; the body gets the rest. */
-const CHROME_ROWS = 6;
+/** Header, tabs, scroll hint, status and the two footer lines take seven rows; the body gets the rest. */
+const CHROME_ROWS = 7;
 
 function body(state: UiState, theories: readonly AnyTheory[], width: number, height: number, outDir: string): { lines: Line[]; offset: number } {
   if (state.help) return { lines: helpLines(outDir), offset: 0 };
@@ -128,9 +128,11 @@ export function App({ theories, services, initialTheory, columns, rows }: AppPro
       </Box>
       <Text dimColor>{win.above || win.below ? `${win.above ? `↑ ${win.above} more` : ''}${win.above && win.below ? ' · ' : ''}${win.below ? `↓ ${win.below} more` : ''}` : ' '}</Text>
       <Lines lines={[statusLine(state, width)]} />
-      <Text dimColor wrap="truncate-end">
-        {footerKeys(state)}
-      </Text>
+      {footerKeys(state).map((keys) => (
+        <Text key={keys} dimColor wrap="truncate-end">
+          {keys}
+        </Text>
+      ))}
     </Box>
   );
 }

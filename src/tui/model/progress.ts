@@ -17,18 +17,26 @@ export interface ProgressView {
 
 /**
  * A Progress that reports a `ProgressView` to `onChange`: at once on start and finish, and at most
- * every `intervalMs` in between (a runner may call `update` thousands of times a second).
+ * every `intervalMs` in between (a runner may call `update` thousands of times a second). An update
+ * held back is delivered when the interval ends, so the bar never lags behind a runner that pauses.
  */
 export function uiProgress(onChange: (view: ProgressView) => void, intervalMs = 80, now: () => number = Date.now): Progress {
   let view: ProgressView = { label: '', done: 0, total: 0, elapsedMs: 0, finished: false };
   let began = now();
   let lastEmit = -Infinity;
-  const emit = (force: boolean) => {
+  let trailing: NodeJS.Timeout | undefined;
+  const deliver = () => {
+    clearTimeout(trailing);
+    trailing = undefined;
     const t = now();
-    if (!force && t - lastEmit < intervalMs) return;
     lastEmit = t;
     view = { ...view, elapsedMs: t - began };
     onChange(view);
+  };
+  const emit = (force: boolean) => {
+    const wait = intervalMs - (now() - lastEmit);
+    if (force || wait <= 0) deliver();
+    else trailing ??= setTimeout(deliver, wait);
   };
   return {
     start(label, total) {

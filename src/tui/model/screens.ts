@@ -211,11 +211,11 @@ export function helpLines(outDir: string): Line[] {
   ];
 }
 
-export function footerKeys(state: UiState): string {
-  if (state.help) return 'any key: close help · q quit';
-  if (state.editing) return 'type a value · Enter apply · Esc cancel · Backspace delete';
-  if (state.screen === 'list') return '↑↓ select · Enter open · ? help · q quit';
-  const common = state.busy ? 'Esc cancel' : 'Esc back';
+/** The footer: the keys of what is in view (first line) and of moving around (second line). */
+export function footerKeys(state: UiState): [string, string] {
+  if (state.help) return ['any key closes the help', 'q quit'];
+  if (state.editing) return ['type a value · Enter apply · Esc cancel · Backspace delete', 'empty value = default'];
+  if (state.screen === 'list') return ['↑↓ select · Enter open', '? help · q quit'];
   const byTab: Record<string, string> = {
     overview: '↑↓ scroll',
     params: '↑↓ select · Enter edit · r reset',
@@ -223,7 +223,7 @@ export function footerKeys(state: UiState): string {
     derive: '↑↓ scroll · w save',
     validate: '↑↓ scroll · w save',
   };
-  return `${byTab[state.tab]} · s solve · m simulate · d derive · v validate · Tab panel · ${common} · ? help · q quit`;
+  return [`s solve · m simulate · d derive · v validate · ${byTab[state.tab]}`, `Tab / 1-5 panel · ${state.busy ? 'Esc cancel' : 'Esc back'} · ? help · q quit`];
 }
 
 export function tabLine(state: UiState): Line {
