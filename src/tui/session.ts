@@ -4,6 +4,7 @@
  * and drops whatever the cancelled work returns later), and saving. What they report goes through
  * `reduce` (model/state.ts) as WorkEvents.
  */
+import { isPlateauError } from '../core/errors.ts';
 import type { AnyTheory, OptionValues, RunContext } from '../core/theory.ts';
 import type { Validator } from '../core/validator.ts';
 import { executeRunner, type Executed, type RunnerKind } from '../runs/execute.ts';
@@ -35,7 +36,8 @@ export interface WorkHandle {
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function message(e: unknown): string {
-  return e instanceof Error ? `${e.name === 'PlateauError' ? `${(e as { code?: string }).code}: ` : ''}${e.message}` : String(e);
+  if (isPlateauError(e)) return `${e.code}: ${e.message}`;
+  return e instanceof Error ? e.message : String(e);
 }
 
 /**
