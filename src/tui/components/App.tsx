@@ -33,8 +33,11 @@ export interface AppProps {
   rows?: number;
 }
 
-/** Header, tabs, scroll hint, status and the two footer lines take seven rows; the body gets the rest. */
-const CHROME_ROWS = 7;
+/**
+ * Header, tabs, scroll hint, status and the two footer lines take seven rows, and one row stays
+ * free: a frame as tall as the terminal makes Ink clear the whole screen on every redraw.
+ */
+const CHROME_ROWS = 8;
 
 function body(state: UiState, theories: readonly AnyTheory[], width: number, height: number, outDir: string): { lines: Line[]; offset: number } {
   if (state.help) return { lines: helpLines(outDir), offset: 0 };
