@@ -41,11 +41,15 @@ export function givenValues(opts: CommonOptions): Record<string, unknown> {
  * parameter of another role (e.g. `d` on `solve`) is refused with a hint, not silently ignored.
  */
 export function theoryParams(theory: AnyTheory, opts: CommonOptions, roles: readonly ParamRole[]): Record<string, unknown> {
+  return resolveTheoryParams(theory, givenValues(opts), roles);
+}
+
+/** `theoryParams` on values already read (e.g. from a sweep spec): the same one validation path. */
+export function resolveTheoryParams(theory: AnyTheory, given: Record<string, unknown>, roles: readonly ParamRole[]): Record<string, unknown> {
   const specs: Record<string, ParamSpec> = {};
   for (const [name, spec] of Object.entries(theory.params as Record<string, ParamSpec>)) {
     if (roles.includes(spec.role ?? 'model')) specs[name] = spec;
   }
-  const given = givenValues(opts);
   for (const name of Object.keys(given)) {
     const spec = (theory.params as Record<string, ParamSpec>)[name];
     if (spec && !(name in specs)) {

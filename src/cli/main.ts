@@ -10,6 +10,7 @@ import { registerDocsCommand } from './commands/docs.ts';
 import { registerInspectCommands } from './commands/inspect.ts';
 import { registerReproduceCommand } from './commands/reproduce.ts';
 import { registerRunCommands } from './commands/run.ts';
+import { registerSweepCommand } from './commands/sweep.ts';
 import { registerTourCommand } from './commands/tour.ts';
 import { registerTuiCommand } from './commands/tui.ts';
 import { registerValidateCommand } from './commands/validate.ts';
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
   registerTourCommand(program, wrap);
   registerTuiCommand(program, wrap);
   registerDocsCommand(program, wrap);
+  registerSweepCommand(program, wrap);
   return program;
 }
 
