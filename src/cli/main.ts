@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import type { CommandAction } from './common.ts';
 import { reportError } from './output.ts';
+import { registerBenchCommand } from './commands/bench.ts';
 import { registerDeriveCommand } from './commands/derive.ts';
 import { registerDocsCommand } from './commands/docs.ts';
 import { registerInspectCommands } from './commands/inspect.ts';
@@ -47,6 +48,7 @@ export function buildProgram(): Command {
   registerTuiCommand(program, wrap);
   registerDocsCommand(program, wrap);
   registerSweepCommand(program, wrap);
+  registerBenchCommand(program, wrap);
   return program;
 }
 
