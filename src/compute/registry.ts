@@ -11,9 +11,10 @@ import { PlateauError } from '../core/errors.ts';
 import type { Backend } from './backend.ts';
 import { cpuBackend, cpuKernels } from './cpu/kernels.ts';
 import { KERNEL_NAMES, type Kernels } from './kernels.ts';
+import { webgpuBackend } from './webgpu/backend.ts';
 
 /** Backends that ship with Plateau; loading them never fails (optional packages load in init). */
-const BUILT_IN_BACKENDS: readonly Backend[] = [cpuBackend];
+const BUILT_IN_BACKENDS: readonly Backend[] = [cpuBackend, webgpuBackend];
 
 const backends = new Map<string, Backend>();
 const initResults = new Map<string, Promise<{ ok: boolean; reason: string }>>();

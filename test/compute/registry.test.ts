@@ -19,7 +19,7 @@ const fast: Backend = {
   },
 };
 const absentGpu: Backend = {
-  name: 'webgpu',
+  name: 'fakegpu',
   priority: 20,
   precision: 'float32',
   init: () => Promise.resolve(false),
@@ -58,7 +58,8 @@ describe('backend registry', () => {
   });
 
   it('lists backends by priority', () => {
-    expect(registeredBackends().map((b) => b.name)).toEqual(['wasm', 'webgpu', 'fast', 'cpu']);
+    // The built-in webgpu backend sits below the CPU: float32 is opt-in, never chosen automatically.
+    expect(registeredBackends().map((b) => b.name)).toEqual(['wasm', 'fakegpu', 'fast', 'cpu', 'webgpu']);
   });
 
   it('picks the highest-priority backend whose init succeeds', async () => {
@@ -81,13 +82,13 @@ describe('backend registry', () => {
 
   it('refuses an unavailable GPU backend with NO_GPU instead of falling back', async () => {
     await selectBackend('cpu');
-    expect(await codeOf(selectBackend('webgpu'))).toBe('NO_GPU');
+    expect(await codeOf(selectBackend('fakegpu'))).toBe('NO_GPU');
     expect(await codeOf(selectBackend('cuda'))).toBe('NO_GPU');
     expect(activeBackend().name).toBe('cpu');
   });
 
   it('refuses an unknown name with BAD_INPUT and lists the known ones', async () => {
-    await expect(selectBackend('quantum')).rejects.toThrow(/registered backends: wasm, webgpu, fast, cpu/);
+    await expect(selectBackend('quantum')).rejects.toThrow(/registered backends: wasm, fakegpu, fast, cpu, webgpu/);
     expect(await codeOf(selectBackend('quantum'))).toBe('BAD_INPUT');
   });
 
@@ -98,7 +99,7 @@ describe('backend registry', () => {
   it('reads PLATEAU_BACKEND as a request, and an explicit argument overrides it', async () => {
     process.env.PLATEAU_BACKEND = 'cpu';
     expect((await selectBackend()).name).toBe('cpu');
-    process.env.PLATEAU_BACKEND = 'webgpu';
+    process.env.PLATEAU_BACKEND = 'fakegpu';
     expect(await codeOf(selectBackend())).toBe('NO_GPU');
     expect((await selectBackend('fast')).name).toBe('fast');
     process.env.PLATEAU_BACKEND = '';
