@@ -3,5 +3,6 @@
  * never imports a theory module by path.
  */
 import type { AnyTheory } from '../src/core/theory.ts';
+import { saxe } from './saxe/index.ts';
 
-export const theories: readonly AnyTheory[] = [];
+export const theories: readonly AnyTheory[] = [saxe];
