@@ -36,6 +36,7 @@ type NerdamerFn = ((text: string) => NerdExpression) & {
   integrate(text: string, v: string): NerdExpression;
   solve(text: string, v: string): NerdExpression;
   flush(): void;
+  set(setting: string, value: unknown): void;
   getCore(): { groups: Record<string, number> };
 };
 
@@ -43,6 +44,9 @@ const nerdamer = require('nerdamer-prime') as NerdamerFn;
 require('nerdamer-prime/Algebra');
 require('nerdamer-prime/Calculus');
 require('nerdamer-prime/Solve');
+// nerdamer prints warnings such as "Unable to compute integral!" with console.warn; Plateau reports
+// failed attempts itself (IntegralOutcome.attempts), so they would only clutter stderr.
+nerdamer.set('SILENCE_WARNINGS', true);
 
 const G = nerdamer.getCore().groups as { N: number; P: number; S: number; EX: number; FN: number; PL: number; CB: number; CP: number };
 
