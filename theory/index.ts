@@ -3,6 +3,7 @@
  * never imports a theory module by path.
  */
 import type { AnyTheory } from '../src/core/theory.ts';
+import { deepLinear } from './deep-linear/index.ts';
 import { saxe } from './saxe/index.ts';
 
-export const theories: readonly AnyTheory[] = [saxe];
+export const theories: readonly AnyTheory[] = [saxe, deepLinear];
