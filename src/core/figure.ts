@@ -10,6 +10,11 @@ export interface FigureSeries {
   yErr?: number[];
   /** `theory` curves are drawn as lines, `simulation` as markers with error bars. */
   role: 'theory' | 'simulation' | 'reference';
+  /**
+   * Series showing the same quantity (a theory curve and the simulation it predicts) share a group
+   * and so a colour; without groups each series has its own colour.
+   */
+  group?: string;
 }
 
 export interface Figure {

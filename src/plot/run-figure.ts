@@ -3,19 +3,25 @@
  * markers with error bars, over the shared `t` axis. One function serves the TUI's live plot (with
  * partial results as a simulation advances) and the plots of the generated docs.
  *
- * Error bars come from a sibling series named after the quantity with one of ERROR_SUFFIXES
- * (`testLoss` → `testLossSe`, `testLoss_se`, `testLossStderr`, …): that is the convention a
- * simulator follows for "means and standard errors".
+ * Conventions a runner's value follows (names are the quantity's plus a suffix):
+ * - error bars: `testLossSe` (or another of ERROR_SUFFIXES) holds the standard errors of `testLoss`,
+ *   the way a simulator reports "means and standard errors";
+ * - a simulator may carry the theory it is compared with: `u1Theory` (THEORY_SUFFIXES) is drawn as
+ *   the theory curve of `u1`.
+ * A quantity's theory curve and its simulation share a figure group, hence a colour.
  */
 import { seriesOf } from '../cli/output.ts';
 import type { Figure, FigureSeries } from '../core/figure.ts';
 
 export const ERROR_SUFFIXES = ['Se', 'SE', '_se', 'Stderr', 'StdErr', 'Sem', 'Err', 'Std', '_std'] as const;
+export const THEORY_SUFFIXES = ['Theory', '_theory'] as const;
 
 export interface RunColumn {
   name: string;
   y: number[];
   err?: number[];
+  /** The theory curve this run carries for the quantity (`<name>Theory`), if any. */
+  theory?: number[];
 }
 
 /** The series of a run value: `x` (its `t`) and each quantity with its error series, if any. */
@@ -24,14 +30,18 @@ export function runColumns(value: Readonly<Record<string, unknown>> | undefined)
   const s = seriesOf(value as Record<string, unknown>);
   if (!s || s.rows === 0) return undefined;
   const names = s.columns.filter((c) => c !== 't');
-  const errorOf = (name: string) => ERROR_SUFFIXES.map((suffix) => `${name}${suffix}`).find((e) => names.includes(e));
-  const errorNames = new Set(names.map(errorOf).filter((e): e is string => e !== undefined));
+  const sibling = (name: string, suffixes: readonly string[]) => suffixes.map((suffix) => `${name}${suffix}`).find((e) => names.includes(e));
+  const attached = new Set(names.flatMap((n) => [sibling(n, ERROR_SUFFIXES), sibling(n, THEORY_SUFFIXES)]).filter((e): e is string => e !== undefined));
   const array = (name: string) => Array.from(value[name] as ArrayLike<number>);
   const columns = names
-    .filter((n) => !errorNames.has(n))
+    .filter((n) => !attached.has(n))
     .map((name) => {
-      const e = errorOf(name);
-      return e ? { name, y: array(name), err: array(e) } : { name, y: array(name) };
+      const column: RunColumn = { name, y: array(name) };
+      const err = sibling(name, ERROR_SUFFIXES);
+      const theory = sibling(name, THEORY_SUFFIXES);
+      if (err) column.err = array(err);
+      if (theory) column.theory = array(theory);
+      return column;
     });
   return { x: array('t'), columns };
 }
@@ -60,11 +70,12 @@ export function runFigure(input: RunFigureInput): Figure {
   const theory = runColumns(input.solve);
   const simulation = runColumns(input.simulate);
   for (const c of theory?.columns ?? []) {
-    if (keep(c.name)) series.push({ label: `${c.name} (theory)`, role: 'theory', x: theory!.x, y: c.y });
+    if (keep(c.name)) series.push({ label: `${c.name} (theory)`, role: 'theory', x: theory!.x, y: c.y, group: c.name });
   }
   for (const c of simulation?.columns ?? []) {
     if (!keep(c.name)) continue;
-    const s: FigureSeries = { label: `${c.name} (simulation)`, role: 'simulation', x: simulation!.x, y: c.y };
+    if (c.theory) series.push({ label: `${c.name} (theory)`, role: 'theory', x: simulation!.x, y: c.theory, group: c.name });
+    const s: FigureSeries = { label: `${c.name} (simulation)`, role: 'simulation', x: simulation!.x, y: c.y, group: c.name };
     if (c.err) s.yErr = c.err;
     series.push(s);
   }

@@ -8,6 +8,16 @@ import { makeScale, tickLabel } from './scale.ts';
 
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22'];
 
+/** Colour of each series: by group where series have one (theory and simulation of one quantity match), else by position. */
+export function seriesColourIndex(fig: Figure): number[] {
+  const groups: string[] = [];
+  return fig.series.map((s, k) => {
+    if (s.group === undefined) return k;
+    if (!groups.includes(s.group)) groups.push(s.group);
+    return groups.indexOf(s.group);
+  });
+}
+
 function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -48,8 +58,9 @@ export function figureToSvg(fig: Figure, opts: SvgOptions = {}): string {
   }
   out.push(`<text x="${m.left + pw / 2}" y="${H - 14}" text-anchor="middle">${esc(fig.xLabel)}</text>`);
   out.push(`<text transform="translate(16 ${m.top + ph / 2}) rotate(-90)" text-anchor="middle">${esc(fig.yLabel)}</text>`);
+  const colourOf = seriesColourIndex(fig);
   fig.series.forEach((s, k) => {
-    const color = PALETTE[k % PALETTE.length]!;
+    const color = PALETTE[colourOf[k]! % PALETTE.length]!;
     if (s.role === 'simulation') {
       s.x.forEach((x, i) => {
         const y = s.y[i]!;
@@ -73,7 +84,7 @@ export function figureToSvg(fig: Figure, opts: SvgOptions = {}): string {
   });
   const legendX = m.left + pw - 8;
   fig.series.forEach((s, k) => {
-    const color = PALETTE[k % PALETTE.length]!;
+    const color = PALETTE[colourOf[k]! % PALETTE.length]!;
     const y = m.top + 14 + k * 16;
     const mark = s.role === 'simulation'
       ? `<circle cx="${legendX - 10}" cy="${y - 4}" r="3" fill="${color}"/>`

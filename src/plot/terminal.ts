@@ -5,6 +5,7 @@
  * coloured runs, so the TUI can colour them and tests can read the plain text.
  */
 import type { Figure, FigureSeries } from '../core/figure.ts';
+import { seriesColourIndex } from './svg.ts';
 import { makeScale, tickLabel, type Scale } from './scale.ts';
 
 /** Terminal colour names (as Ink's `<Text color>` takes them), one per series in turn. */
@@ -148,10 +149,11 @@ export function figureToTerminal(fig: Figure, opts: TerminalPlotOptions = {}): T
   const gutter = Math.max(...yLabels.map((l) => l.length)) + 1;
   const cols = Math.max(8, width - gutter - 1);
   const sx = axisScale(xs, Boolean(fig.logX), Math.max(2, Math.floor(cols / 12)));
+  const colourOf = seriesColourIndex(fig);
   const canvas: Canvas = { cols, rows, bits: new Uint8Array(cols * rows), glyph: Array<string>(cols * rows).fill(''), color: new Int16Array(cols * rows).fill(-1) };
   // Theory and reference curves first, simulations on top.
   const order = fig.series.map((s, k) => ({ s, k })).sort((a, b) => Number(a.s.role === 'simulation') - Number(b.s.role === 'simulation'));
-  for (const { s, k } of order) drawSeries(canvas, s, k, fig, sx, sy);
+  for (const { s, k } of order) drawSeries(canvas, s, colourOf[k]!, fig, sx, sy);
 
   const tickRow = new Map<number, string>();
   sy.ticks.forEach((t, i) => tickRow.set(Math.round((1 - sy.unit(t)) * (rows - 1)), yLabels[i]!));
@@ -176,11 +178,21 @@ export function figureToTerminal(fig: Figure, opts: TerminalPlotOptions = {}): T
   lines.push([{ text: `${' '.repeat(gutter + 1)}${xTickRow(sx, cols)}` }]);
   const scales = `${fig.logX ? 'log ' : ''}${fig.xLabel}${fig.logY ? ` · log ${fig.yLabel}` : ''}`;
   lines.push([{ text: `${' '.repeat(gutter + 1 + Math.max(0, Math.floor((cols - scales.length) / 2)))}${scales}` }]);
-  const legend: TerminalRun[] = [{ text: ' '.repeat(gutter + 1) }];
+  // The legend wraps to the plot's width.
+  const indent = ' '.repeat(gutter + 1);
+  let legend: TerminalRun[] = [{ text: indent }];
+  let used = indent.length;
   fig.series.forEach((s, k) => {
-    const color = TERMINAL_PALETTE[k % TERMINAL_PALETTE.length]!;
+    const color = TERMINAL_PALETTE[colourOf[k]! % TERMINAL_PALETTE.length]!;
     const mark = s.role === 'simulation' ? (s.yErr ? '•│' : '•') : s.role === 'reference' ? '┄┄' : '──';
-    legend.push({ text: mark, color }, { text: ` ${s.label}${s.role === 'simulation' && s.yErr ? ' ± s.e.' : ''}   ` });
+    const text = ` ${s.label}${s.role === 'simulation' && s.yErr ? ' ± s.e.' : ''}   `;
+    if (used > indent.length && used + mark.length + text.trimEnd().length > width) {
+      lines.push(legend);
+      legend = [{ text: indent }];
+      used = indent.length;
+    }
+    legend.push({ text: mark, color }, { text });
+    used += mark.length + text.length;
   });
   lines.push(legend);
   return { lines };

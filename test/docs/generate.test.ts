@@ -37,7 +37,7 @@ describe('plateau docs', async () => {
     expect(md).toContain('](toy/run.svg)');
     const svg = text(files, 'toy/run.svg');
     expect(svg).toContain('u (theory)');
-    expect(svg.match(/<line x1="[\d.]+" y1="[\d.]+" x2="[\d.]+" y2="[\d.]+" stroke="#d62728"\/>/g)!.length).toBeGreaterThan(10);
+    expect(svg.match(/<line x1="[\d.]+" y1="[\d.]+" x2="[\d.]+" y2="[\d.]+" stroke="#1f77b4"\/>/g)!.length).toBeGreaterThan(10);
   });
 
   it('renders the math in the HTML at build time and fetches nothing from the network', () => {

@@ -14,6 +14,11 @@ describe('run figures', () => {
     expect(runColumns({ value: 3 })).toBeUndefined();
   });
 
+  it('draws the theory a simulator carries (`u1Theory`) as the theory curve of u1', () => {
+    const fig = runFigure({ id: 'r', title: 'u', simulate: { t: [0, 1], u1: [0, 1], u1Se: [0.1, 0.1], u1Theory: [0, 0.9] } });
+    expect(fig.series.map((s) => [s.label, s.role, s.group])).toEqual([['u1 (theory)', 'theory', 'u1'], ['u1 (simulation)', 'simulation', 'u1']]);
+  });
+
   it('draws theory as lines and simulation as markers with error bars', () => {
     const fig = runFigure({ id: 'r', title: 'u', solve: theory, simulate: simulation });
     expect(fig.series.map((s) => `${s.label}:${s.role}`)).toEqual(['u (theory):theory', 'u (simulation):simulation']);
@@ -54,9 +59,18 @@ describe('terminal plots', () => {
     expect(gap).not.toMatch(/NaN/);
   });
 
-  it('colours each series and keeps runs of one colour together', () => {
+  it('colours by quantity: a theory curve and its simulation share a colour', () => {
     const plot = figureToTerminal(fig, { width: 60, height: 10 });
-    const colours = new Set(plot.lines.flat().map((r) => r.color).filter(Boolean));
+    expect(new Set(plot.lines.flat().map((r) => r.color).filter(Boolean))).toEqual(new Set(['cyan']));
+    const two = runFigure({ id: 'r', title: 'u', solve: { ...theory, v: theory.u.map((u) => u / 2) }, simulate: simulation });
+    const colours = new Set(figureToTerminal(two, { width: 60, height: 10 }).lines.flat().map((r) => r.color).filter(Boolean));
     expect([...colours].sort()).toEqual(['cyan', 'red']);
+  });
+
+  it('wraps a long legend to the width', () => {
+    const many = runFigure({ id: 'r', title: 'u', solve: Object.fromEntries([['t', t], ...['alpha', 'beta', 'gamma', 'delta', 'epsilon'].map((n) => [n, theory.u])]) });
+    const lines = terminalPlotText(figureToTerminal(many, { width: 50, height: 6 })).split('\n');
+    expect(lines.length).toBeGreaterThan(6 + 4);
+    expect(lines.every((l) => [...l].length <= 50)).toBe(true);
   });
 });

@@ -52,8 +52,9 @@ export function listLines(theories: readonly AnyTheory[], cursor: number, width:
 
 function paramTable(theory: AnyTheory, t: TheoryState, width: number, cursor?: number, editing?: UiState['editing']): { lines: Line[]; focus: number } {
   const rows = paramRows(theory, t.values, t.options);
-  const cells = [['', 'name', 'symbol', 'range', 'value', 'role'], ...rows.map((r, i) => [i === cursor ? '›' : ' ', r.name, r.symbol, r.range, editing?.name === r.name ? `${editing.text}▌` : r.value, r.role])];
-  const text = alignColumns(cells, [1, 16, 12, 26, 18, 10]);
+  const pointer = (i: number) => (cursor === undefined ? [] : [i === cursor ? '›' : ' ']);
+  const cells = [[...pointer(-1), 'name', 'symbol', 'range', 'value', 'role'], ...rows.map((r, i) => [...pointer(i), r.name, r.symbol, r.range, editing?.name === r.name ? `${editing.text}▌` : r.value, r.role])];
+  const text = alignColumns(cells, cursor === undefined ? [16, 12, 26, 18, 10] : [1, 16, 12, 26, 18, 10]);
   const lines: Line[] = text.map((s, i) => {
     if (i === 0) return line(s, { bold: true });
     const row = rows[i - 1]!;
