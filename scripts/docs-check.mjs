@@ -5,13 +5,19 @@
 // the network. Talks to Chromium over the DevTools protocol on a pipe (--remote-debugging-pipe),
 // so it needs no npm package. Skips with a message (exit 0) when Chromium is not installed.
 //
+// Missing glyphs are found two ways: the DevTools protocol names the platform fonts that drew each
+// piece of KaTeX output (a non-KaTeX font there is a fallback), and every character is looked up in
+// the character map of the KaTeX font its computed style selects (read from KaTeX's TTF files), which
+// also catches glyphs no installed font has (drawn as empty boxes).
+//
 // Usage: node scripts/docs-check.mjs [site-dir] [screenshot-dir]
 //   defaults: docs/generated/site, .plateau/docs-check
 //   CHROMIUM=/path/to/chromium overrides the browser.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const siteDir = resolve(process.argv[2] ?? 'docs/generated/site');
@@ -71,6 +77,69 @@ function connect(child) {
   };
 }
 
+/** The code points a TrueType font maps to a glyph (cmap formats 4 and 12). */
+function fontCodePoints(file) {
+  const b = readFileSync(file);
+  const tables = b.readUInt16BE(4);
+  let cmap = -1;
+  for (let i = 0; i < tables; i++) if (b.toString('latin1', 12 + 16 * i, 16 + 16 * i) === 'cmap') cmap = b.readUInt32BE(12 + 16 * i + 8);
+  const covered = new Set();
+  const subtables = b.readUInt16BE(cmap + 2);
+  for (let i = 0; i < subtables; i++) {
+    const at = cmap + b.readUInt32BE(cmap + 4 + 8 * i + 4);
+    const format = b.readUInt16BE(at);
+    if (format === 4) {
+      const seg = b.readUInt16BE(at + 6) / 2;
+      const ends = at + 14;
+      const starts = ends + 2 * seg + 2;
+      const deltas = starts + 2 * seg;
+      const ranges = deltas + 2 * seg;
+      for (let k = 0; k < seg; k++) {
+        const end = b.readUInt16BE(ends + 2 * k);
+        const start = b.readUInt16BE(starts + 2 * k);
+        const delta = b.readInt16BE(deltas + 2 * k);
+        const range = b.readUInt16BE(ranges + 2 * k);
+        for (let c = start; c <= end && c !== 0xffff; c++) {
+          const glyph = range === 0 ? (c + delta) & 0xffff : b.readUInt16BE(ranges + 2 * k + range + 2 * (c - start));
+          if (glyph !== 0) covered.add(c);
+        }
+      }
+    } else if (format === 12) {
+      const groups = b.readUInt32BE(at + 12);
+      for (let g = 0; g < groups; g++) {
+        const start = b.readUInt32BE(at + 16 + 12 * g);
+        const end = b.readUInt32BE(at + 20 + 12 * g);
+        if (b.readUInt32BE(at + 24 + 12 * g) !== 0 || start !== end) for (let c = start; c <= end; c++) covered.add(c);
+      }
+    }
+  }
+  return covered;
+}
+
+/** KaTeX's fonts by family and style, e.g. `KaTeX_Main` → { Regular, Bold, Italic, BoldItalic }. */
+function katexFonts() {
+  const require = createRequire(import.meta.url);
+  const dir = join(dirname(require.resolve('katex/package.json')), 'dist', 'fonts');
+  const fonts = new Map();
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.ttf'))) {
+    const [family, style] = f.replace(/\.ttf$/, '').split('-');
+    if (!fonts.has(family)) fonts.set(family, new Map());
+    fonts.get(family).set(style, fontCodePoints(join(dir, f)));
+  }
+  return fonts;
+}
+
+/** Characters of `text` that the KaTeX font chosen by the computed style has no glyph for. */
+function uncovered(fonts, run) {
+  const styles = fonts.get(run.family);
+  if (!styles) return [...run.text].filter((c) => c.trim());
+  const bold = run.weight >= 600;
+  const italic = run.style !== 'normal';
+  const want = `${bold ? 'Bold' : ''}${italic ? 'Italic' : ''}` || 'Regular';
+  const cmap = styles.get(want) ?? styles.get(bold ? 'Bold' : 'Regular') ?? styles.get('Regular') ?? [...styles.values()][0];
+  return [...run.text].filter((c) => c.trim() && !/[\u200b\u2060\ufeff]/.test(c) && !cmap.has(c.codePointAt(0)));
+}
+
 // In the page: mark every element inside KaTeX output that holds text directly, and report the
 // KaTeX errors and the state of the KaTeX fonts.
 const INSPECT = `(() => {
@@ -78,7 +147,11 @@ const INSPECT = `(() => {
   const texts = [];
   for (const el of document.querySelectorAll('.katex-html *')) {
     const own = [...el.childNodes].filter((c) => c.nodeType === 3).map((c) => c.textContent).join('').trim();
-    if (own) { el.setAttribute('data-glyph-check', String(n++)); texts.push(own); }
+    if (own) {
+      el.setAttribute('data-glyph-check', String(n++));
+      const css = getComputedStyle(el);
+      texts.push({ text: own, family: css.fontFamily.split(',')[0].trim().replace(/^["']|["']$/g, ''), weight: Number(css.fontWeight), style: css.fontStyle });
+    }
   }
   const fonts = [...document.fonts];
   return JSON.stringify({
@@ -91,7 +164,7 @@ const INSPECT = `(() => {
   });
 })()`;
 
-async function checkPage(cdp, file) {
+async function checkPage(cdp, file, fonts) {
   const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank' });
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: true });
   const requests = [];
@@ -116,7 +189,7 @@ async function checkPage(cdp, file) {
     if (foreign.length) {
       const { attributes } = await cdp.send('DOM.getAttributes', { nodeId }, sessionId);
       const index = Number(attributes[attributes.indexOf('data-glyph-check') + 1]);
-      fallback.push(`"${report.texts[index]}" drawn with ${foreign.map((f) => f.familyName).join(', ')}`);
+      fallback.push(`"${report.texts[index].text}" drawn with ${foreign.map((f) => f.familyName).join(', ')}`);
     }
   }
 
@@ -125,6 +198,11 @@ async function checkPage(cdp, file) {
   const png = join(shotDir, file.replace(/.*\//, '').replace(/\.html$/, '.png'));
   writeFileSync(png, Buffer.from(shot.data, 'base64'));
   await cdp.send('Target.closeTarget', { targetId });
+
+  for (const run of report.texts) {
+    const missing = uncovered(fonts, run);
+    if (missing.length) fallback.push(`"${missing.join('')}" has no glyph in ${run.family} (in "${run.text}")`);
+  }
 
   const network = requests.filter((u) => !/^(file|data|about):/.test(u));
   const problems = [
@@ -153,11 +231,12 @@ async function main() {
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const cdp = connect(child);
+  const fonts = katexFonts();
   let failed = false;
   try {
     const pages = ['index.html', ...readdirSync(siteDir).filter((f) => f.endsWith('.html') && f !== 'index.html').sort()];
     for (const page of pages) {
-      const r = await checkPage(cdp, join(siteDir, page));
+      const r = await checkPage(cdp, join(siteDir, page), fonts);
       const ok = r.problems.length === 0;
       failed ||= !ok;
       process.stdout.write(`${ok ? '✓' : '✗'} ${page}: ${r.katex} formulas, ${r.checkedNodes} glyph runs checked, ${r.fonts} KaTeX fonts loaded; screenshot ${r.png}\n`);
@@ -168,8 +247,16 @@ async function main() {
     process.stderr.write(`docs:check: ${e.message}\n${stderr.slice(-2000)}\n`);
     failed = true;
   } finally {
-    child.kill();
-    rmSync(profile, { recursive: true, force: true });
+    // Close the browser (all its processes) and let it finish writing its profile before removing it.
+    const exited = new Promise((ok) => (child.exitCode !== null ? ok() : child.once('exit', ok)));
+    cdp.send('Browser.close').catch(() => {});
+    await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5000))]);
+    if (child.exitCode === null) child.kill();
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch {
+      process.stderr.write(`docs:check: could not remove the temporary profile ${profile}\n`);
+    }
   }
   process.stdout.write(failed ? 'docs:check FAILED\n' : 'docs:check passed\n');
   return failed ? 1 : 0;

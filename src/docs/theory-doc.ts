@@ -133,7 +133,8 @@ export function theoryPage(theory: AnyTheory, data: DocData): TheoryPage {
     blocks.push(para(f.description, ' ', { code: `plateau reproduce ${theory.id}/${f.name}` }));
     if (f.failure) blocks.push(para({ em: `Could not build this figure: ${f.failure}` }));
     for (const panel of f.panels) {
-      blocks.push(figureBlock(`${theory.id}/${f.name}-${panel.id}.svg`, figureToSvg(panel), panel.caption ?? panel.title, figures));
+      const file = panel.id === f.name || panel.id.startsWith(`${f.name}-`) ? panel.id : `${f.name}-${panel.id}`;
+      blocks.push(figureBlock(`${theory.id}/${file}.svg`, figureToSvg(panel), panel.caption ?? panel.title, figures));
     }
   }
   if (!data.run && data.figures.length === 0) blocks.push(para('No plots: the solver returns no time series and the theory declares no figures.'));

@@ -16,7 +16,7 @@ describe('plateau docs', async () => {
 
   it('writes Markdown, the site, the plots, the KaTeX assets and the numbers', () => {
     const paths = [...files.keys()];
-    expect(paths).toEqual(expect.arrayContaining(['toy.md', 'index.md', 'site/index.html', 'site/toy.html', 'toy/run.svg', 'toy/trajectory-trajectory.svg', 'data/toy.json', 'site/katex/katex.min.css']));
+    expect(paths).toEqual(expect.arrayContaining(['toy.md', 'index.md', 'site/index.html', 'site/toy.html', 'toy/run.svg', 'toy/trajectory.svg', 'data/toy.json', 'site/katex/katex.min.css']));
     expect(paths.filter((p) => p.startsWith('site/katex/fonts/') && p.endsWith('.woff2')).length).toBeGreaterThan(10);
   });
 
