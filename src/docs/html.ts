@@ -52,8 +52,9 @@ th, td { border: 1px solid #d0d7de; padding: 0.25rem 0.5rem; text-align: left; v
 th { background: #f6f8fa; }
 code { background: #f6f8fa; padding: 0 0.2rem; border-radius: 3px; }
 .equation { overflow-x: auto; }
-.pass { color: #1a7f37; }
-.fail { color: #cf222e; }
+.pass { color: #1a7f37; white-space: nowrap; }
+.fail { color: #cf222e; white-space: nowrap; }
+td code { white-space: nowrap; }
 figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: 0.9rem; color: #57606a; }

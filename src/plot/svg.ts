@@ -83,6 +83,9 @@ export function figureToSvg(fig: Figure, opts: SvgOptions = {}): string {
     }
   });
   const legendX = m.left + pw - 8;
+  // A light box behind the legend keeps it readable where it covers the data.
+  const legendWidth = Math.max(0, ...fig.series.map((s) => s.label.length)) * 6.6 + 34;
+  if (fig.series.length) out.push(`<rect x="${(legendX - legendWidth).toFixed(1)}" y="${m.top + 2}" width="${(legendWidth + 4).toFixed(1)}" height="${fig.series.length * 16 + 4}" fill="white" fill-opacity="0.85" stroke="#ddd"/>`);
   fig.series.forEach((s, k) => {
     const color = PALETTE[colourOf[k]! % PALETTE.length]!;
     const y = m.top + 14 + k * 16;
