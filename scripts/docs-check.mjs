@@ -140,6 +140,9 @@ function uncovered(fonts, run) {
   return [...run.text].filter((c) => c.trim() && !/[\u200b\u2060\ufeff]/.test(c) && !cmap.has(c.codePointAt(0)));
 }
 
+/** Screenshot tile height in pixels. */
+const TILE = 1400;
+
 // In the page: mark every element inside KaTeX output that holds text directly, and report the
 // KaTeX errors and the state of the KaTeX fonts.
 const INSPECT = `(() => {
@@ -193,10 +196,18 @@ async function checkPage(cdp, file, fonts) {
     }
   }
 
-  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1100, height: Math.min(Math.max(report.height, 600), 6000), deviceScaleFactor: 1, mobile: false }, sessionId);
-  const shot = await cdp.send('Page.captureScreenshot', { format: 'png' }, sessionId);
-  const png = join(shotDir, file.replace(/.*\//, '').replace(/\.html$/, '.png'));
-  writeFileSync(png, Buffer.from(shot.data, 'base64'));
+  // The whole page in tiles of one screen each (a person can read a tile; a 10 000-pixel strip not).
+  const height = Math.min(report.height, TILE * 20);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1100, height, deviceScaleFactor: 1, mobile: false }, sessionId);
+  const base = file.replace(/.*\//, '').replace(/\.html$/, '');
+  const pngs = [];
+  for (let k = 0; k * TILE < height; k++) {
+    const clip = { x: 0, y: k * TILE, width: 1100, height: Math.min(TILE, height - k * TILE), scale: 1 };
+    const shot = await cdp.send('Page.captureScreenshot', { format: 'png', clip, captureBeyondViewport: true }, sessionId);
+    pngs.push(join(shotDir, `${base}-${k + 1}.png`));
+    writeFileSync(pngs.at(-1), Buffer.from(shot.data, 'base64'));
+  }
+  const png = pngs.length > 1 ? `${pngs[0]} … ${pngs.at(-1)}` : pngs[0];
   await cdp.send('Target.closeTarget', { targetId });
 
   for (const run of report.texts) {
@@ -239,7 +250,7 @@ async function main() {
       const r = await checkPage(cdp, join(siteDir, page), fonts);
       const ok = r.problems.length === 0;
       failed ||= !ok;
-      process.stdout.write(`${ok ? '✓' : '✗'} ${page}: ${r.katex} formulas, ${r.checkedNodes} glyph runs checked, ${r.fonts} KaTeX fonts loaded; screenshot ${r.png}\n`);
+      process.stdout.write(`${ok ? '✓' : '✗'} ${page}: ${r.katex} formulas, ${r.checkedNodes} glyph runs checked, ${r.fonts} KaTeX fonts loaded; screenshots ${r.png}\n`);
       for (const p of r.problems.slice(0, 20)) process.stdout.write(`    ${p}\n`);
       if (r.problems.length > 20) process.stdout.write(`    … ${r.problems.length - 20} more\n`);
     }
