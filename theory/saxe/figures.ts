@@ -26,7 +26,7 @@ const fig3: FigureSpec = {
   async build(ctx) {
     const r = hierarchyExperiment(HIERARCHY_SETUPS[ctx.size]);
     const series: FigureSeries[] = r.curves.flatMap((c) => [
-      { label: `eq. 12, mode ${c.mode + 1}`, x: r.t, y: c.theory.map((u) => u / c.s), role: 'theory' as const },
+      { label: `eq. 12, mode ${c.mode + 1}`, x: thin(r.t, 300), y: thin(c.theory, 300).map((u) => u / c.s), role: 'theory' as const },
       { label: `GD, mode ${c.mode + 1}`, x: thin(r.t, 60), y: thin(c.simulated, 60).map((u) => u / c.s), role: 'simulation' as const },
     ]);
     const strengths: Figure = {
@@ -131,7 +131,7 @@ const gdVsEq12: FigureSpec = {
   async build(ctx) {
     const { coarse } = eulerExperiment(EULER_SETUPS[ctx.size]);
     const series: FigureSeries[] = coarse.theory.flatMap((th, a) => [
-      { label: `eq. 12, mode ${a + 1}`, x: coarse.t, y: th, role: 'theory' as const },
+      { label: `eq. 12, mode ${a + 1}`, x: thin(coarse.t, 300), y: thin(th, 300), role: 'theory' as const },
       { label: `GD, mode ${a + 1}`, x: thin(coarse.t, 50), y: thin(coarse.simulated[a]!, 50), role: 'simulation' as const },
     ]);
     return [{ id: 'gd-vs-eq12', title: 'Mode strengths: GD vs eq. 12', xLabel: 't = kλ', yLabel: 'u_α', series }];

@@ -70,7 +70,7 @@ export function trajectoryOnGrid(rate: ModeRate, u0: number, grid: Float64Array)
   return { u: sol.y.map(Math.exp), stats: sol.stats };
 }
 
-/** n + 1 equally spaced times on [0, tEnd]. */
+/** `points` equally spaced times on [0, tEnd], both ends included. */
 export function uniformGrid(tEnd: number, points: number): Float64Array {
   const grid = new Float64Array(points);
   for (let i = 0; i < points; i++) grid[i] = (tEnd * i) / (points - 1);

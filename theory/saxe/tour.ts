@@ -3,7 +3,10 @@
  * with the closed form, and one validator's verdict.
  */
 import { silentProgress } from '../../src/core/progress.ts';
+import type { TaggedResult } from '../../src/core/result.ts';
 import type { RunContext } from '../../src/core/theory.ts';
+import { parse } from '../../src/symbolic/index.ts';
+import { saxeNames } from './declared.ts';
 import { saxeEulerError } from '../../validators/saxe-euler-error.ts';
 import { deriveLearningTime } from './derivations/deep.ts';
 import { deriveTrajectory } from './derivations/balanced.ts';
@@ -14,6 +17,9 @@ const DEMO: SaxeParams = { s: 2, u0: 0.001, uf: 1.9, tau: 1, depth: 3, c0: 0, lr
 
 const fmt = (x: number) => x.toPrecision(6);
 
+/** The derived formula in Unicode for the terminal (the LaTeX is for docs). */
+const unicode = (r: TaggedResult) => (r.expression ? parse(r.expression).unicode(saxeNames) : (r.latex ?? ''));
+
 export async function saxeTour(ctx: RunContext): Promise<string[]> {
   const lines: string[] = [];
   ctx.progress.start('saxe: derive', 0);
@@ -21,9 +27,9 @@ export async function saxeTour(ctx: RunContext): Promise<string[]> {
   const trajectory = deriveTrajectory(DEMO);
   ctx.progress.finish();
   lines.push('Derived by the symbolic engine from τu̇ = 2u(s − u) (eq. 10), checked numerically:');
-  lines.push(`  ${time.latex}   [${time.kind}; ${time.method}]`);
+  lines.push(`  t(u₀ → u_f) = ${unicode(time)}   [${time.kind}; ${time.method}]`);
   for (const c of time.checks.slice(-2)) lines.push(`    ✓ ${c.name}: residual ${c.residual.toExponential(1)}`);
-  lines.push(`  ${trajectory.latex}   [${trajectory.kind}, by inverting t(u)]`);
+  lines.push(`  u(t) = ${unicode(trajectory)}   [${trajectory.kind}, by inverting t(u)]`);
   const deep = deriveLearningTime({ ...DEMO, depth: 5 });
   lines.push(`  depth N_l = 5: t = ${fmt(deep.value as number)} [${deep.kind}: no closed form for D = 4, quadrature checked against an ODE event]`);
   ctx.progress.start('saxe: solve', 0);

@@ -41,7 +41,7 @@ export interface HierarchyResult {
   /** Per tracked mode: the simulated strength of seed 0 and eq. 12 at its u0,eff. */
   curves: Array<{ mode: number; s: number; simulated: number[]; theory: number[] }>;
   /** Per tracked mode: (t½,sim − t½,eq11)/t½,eq11, mean and s.d. over seeds. */
-  delays: Array<{ mode: number; s: number; mean: number; sd: number; perSeed: number[] }>;
+  delays: Array<{ mode: number; s: number; mean: number; sd: number; perSeed: number[]; halfTheory: number; halfSimulated: number }>;
   /**
    * Largest |ln(u_sim/u_eq12)| during early growth: 100·u0,eff ≤ u_eq12 ≤ s/20 and before the first
    * mode is half learned (all tracked modes, seed 0): how well u0,eff and eq. 12 describe the
@@ -70,6 +70,7 @@ export function hierarchyExperiment(setup: HierarchySetup): HierarchyResult {
   const steps = Math.ceil((1.6 * eq11(s[weakest]!, 1, setup.u0, s[weakest]! / 2)) / lr);
   const widths = [task.statistics.n1, setup.hidden, task.statistics.n3];
   const perSeed: number[][] = setup.modes.map(() => []);
+  const halves: Array<{ theory: number[]; simulated: number[] }> = setup.modes.map(() => ({ theory: [], simulated: [] }));
   let t: number[] = [];
   const curves: HierarchyResult['curves'] = [];
   let earlyLogGap = 0;
@@ -85,6 +86,8 @@ export function hierarchyExperiment(setup: HierarchySetup): HierarchyResult {
       const half = crossing(t, sim, sa / 2);
       const theoryHalf = eq11(sa, 1, u0, sa / 2);
       perSeed[j]!.push((half - theoryHalf) / theoryHalf);
+      halves[j]!.theory.push(theoryHalf);
+      halves[j]!.simulated.push(half);
       if (i === 0) {
         const theory = t.map((x) => eq12(sa, 1, u0, x));
         curves.push({ mode: alpha, s: sa, simulated: sim, theory });
@@ -98,7 +101,8 @@ export function hierarchyExperiment(setup: HierarchySetup): HierarchyResult {
     const d = perSeed[j]!;
     const mean = d.reduce((a, b) => a + b, 0) / d.length;
     const sd = d.length > 1 ? Math.sqrt(d.reduce((a, b) => a + (b - mean) ** 2, 0) / (d.length - 1)) : 0;
-    return { mode: alpha, s: s[alpha]!, mean, sd, perSeed: d };
+    const average = (x: number[]) => x.reduce((a, b) => a + b, 0) / x.length;
+    return { mode: alpha, s: s[alpha]!, mean, sd, perSeed: d, halfTheory: average(halves[j]!.theory), halfSimulated: average(halves[j]!.simulated) };
   });
   return { singularValues: s, lr, t, curves, delays, earlyLogGap };
 }
