@@ -5,7 +5,7 @@ import { quantityIndex, runView } from '../../src/tui/model/plot.ts';
 import { derivationRow, formatValue, validationRow } from '../../src/tui/model/results.ts';
 import { followFocus, linesText, windowLines, wrapText, line } from '../../src/tui/model/lines.ts';
 import { footerKeys, overviewLines, validationLines } from '../../src/tui/model/screens.ts';
-import { clampScroll, handleKey, initialState, reduce, theoryState, type UiState } from '../../src/tui/model/state.ts';
+import { clampScroll, handleKey, initialState, reduce, splitKeys, theoryState, type UiState } from '../../src/tui/model/state.ts';
 import { toyTheory } from '../fixtures/toy-logistic/theory.ts';
 
 const theories = [toyTheory];
@@ -135,6 +135,15 @@ describe('the state machine', () => {
     expect(s.editing).toBeUndefined();
     expect(s.theories.toy!.values.u0).toBe(0.05);
     expect(s.message).toMatchObject({ text: 'u0 = 0.05', tone: 'success' });
+  });
+
+  it('applies keys typed ahead in one chunk in order, in the editor and outside it', () => {
+    let s = press(initialState(theories, 'toy'), '2', { return: true });
+    s = handleKey(s, theories, '\x7f\x7f3', {}).state;
+    expect(s.editing?.text).toBe('3');
+    const outside = initialState(theories, 'toy');
+    expect(splitKeys(outside, 'jm', {})).toEqual([['j', {}], ['m', {}]]);
+    expect(splitKeys(s, 'jm', {})).toEqual([['jm', {}]]);
   });
 
   it('starts work as an effect, refuses a second run while busy, and cancels with Esc', () => {

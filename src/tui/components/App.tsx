@@ -19,7 +19,7 @@ import {
   tabLine,
   validationLines,
 } from '../model/screens.ts';
-import { clampScroll, current, handleKey, initialState, reduce, type KeyPress, type UiState, type WorkEvent } from '../model/state.ts';
+import { clampScroll, current, handleKey, initialState, reduce, splitKeys, type KeyPress, type UiState, type WorkEvent } from '../model/state.ts';
 import { startEffect, type TuiServices, type WorkHandle } from '../session.ts';
 import { Lines } from './Lines.tsx';
 
@@ -80,7 +80,7 @@ export function App({ theories, services, initialTheory, columns, rows }: AppPro
     if (event.type === 'done' || event.type === 'failed' || event.type === 'cancelled') work.current = undefined;
   }, []);
 
-  const onKey = useCallback(
+  const onKeystroke = useCallback(
     (input: string, key: KeyPress) => {
       const before = stateRef.current;
       const handled = handleKey(before, theories, input, key);
@@ -104,6 +104,12 @@ export function App({ theories, services, initialTheory, columns, rows }: AppPro
       if (handle) work.current = handle;
     },
     [theories, services, dispatch, exit],
+  );
+  const onKey = useCallback(
+    (input: string, key: KeyPress) => {
+      for (const [i, k] of splitKeys(stateRef.current, input, key)) onKeystroke(i, k);
+    },
+    [onKeystroke],
   );
 
   // Ink's useInput needs raw mode; without it (no TTY) the app still renders, but takes no keys.

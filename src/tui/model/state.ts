@@ -155,9 +155,14 @@ function handleEditKey(state: UiState, theory: AnyTheory, input: string, key: Ke
     const row = paramRows(theory, out.values, out.options).find((r) => r.name === editing.name);
     return info(next, `${editing.name} = ${row?.value ?? editing.text}`, 'success');
   }
-  const printable = [...input].filter((c) => c >= ' ' && c !== '\x7f').join('');
-  if (!printable || key.ctrl) return state;
-  return { ...state, editing: { ...editing, text: editing.text + printable, error: undefined } };
+  if (key.ctrl) return state;
+  // Typed ahead or pasted input arrives as one string, deletes included: apply it in order.
+  let text = editing.text;
+  for (const c of input) {
+    if (c === '\x7f' || c === '\b') text = text.slice(0, -1);
+    else if (c >= ' ') text += c;
+  }
+  return text === editing.text ? state : { ...state, editing: { ...editing, text, error: undefined } };
 }
 
 function startWork(state: UiState, theory: AnyTheory, effect: Effect & { type: 'run' | 'derive' | 'validate' }): { state: UiState; effect?: Effect } {
@@ -169,6 +174,16 @@ function startWork(state: UiState, theory: AnyTheory, effect: Effect & { type: '
   const next = { ...state, tab, message: undefined, busy: { activity, theoryId: theory.id, stage: activity } };
   // A new simulation replaces what an earlier (perhaps cancelled) one left on the plot.
   return { state: activity === 'simulate' ? updateTheory(next, theory.id, (x) => ({ ...x, partial: undefined })) : next, effect };
+}
+
+/**
+ * What the terminal delivered at once, as single keystrokes: keys typed ahead arrive as one string
+ * (`jjm`), which outside the editor means one command per character.
+ */
+export function splitKeys(state: UiState, input: string, key: KeyPress): Array<[string, KeyPress]> {
+  const chars = [...input];
+  if (state.editing || chars.length < 2 || !chars.every((c) => c >= ' ' && c !== '\x7f')) return [[input, key]];
+  return chars.map((c) => [c, {}]);
 }
 
 /**
