@@ -70,7 +70,7 @@ describe('plateau … saxe (real binary)', () => {
     expect(r.status).toBe(0);
     const eqs = (r.json as Json).results.equations as Json[];
     expect(eqs.find((e) => e.name === 'trajectory')).toMatchObject({ ref: 'eq. 12' });
-    expect(eqs.find((e) => e.name === 'unbalancedTime').ref).toMatch(/corrected/);
+    expect(eqs.find((e) => e.name === 'unbalancedTime')?.ref).toMatch(/corrected/);
   });
 
   describe('bad input: exit 2, a message naming the parameter and its range, nothing written', () => {
