@@ -73,27 +73,25 @@ export function unitLowerInverseRows(a: Float64Array, T: number, r0: number, r1:
   }
 }
 
+/** Σ_{i<n} a[ia + i]·b[ib + i] (contiguous reads, no stores). */
+function dot(a: Float64Array, ia: number, b: Float64Array, ib: number, n: number): number {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += a[ia + i]! * b[ib + i]!;
+  return sum;
+}
+
 /**
  * One row of m·x·mᵀ for lower-triangular m and symmetric x, summing k and l over [0, end) with
  * end = t + 1, or end = t for strictly lower m (then x is read only on (< t) × (< t)):
  * out[t, s] = Σ_{k<end} Σ_{l≤s, l<end} m[t,k] x[k,l] m[s,l] for s ≤ t, returned in `row[0..t]`.
- * `work` holds v[l] = Σ_k m[t,k] x[k,l]. 2·t² multiply-adds.
+ * `work` holds v[l] = Σ_k m[t,k] x[k,l] = Σ_k m[t,k] x[l,k] (by symmetry: a contiguous dot product
+ * with row l of x). 2·t² multiply-adds.
  */
 function sandwichRow(m: Float64Array, x: Float64Array, T: number, t: number, end: number, row: Float64Array, work: Float64Array): void {
   const o = t * T;
-  work.fill(0, 0, t + 1);
-  for (let k = 0; k < end; k++) {
-    const mtk = m[o + k]!;
-    if (mtk === 0) continue;
-    const xk = k * T;
-    for (let l = 0; l < end; l++) work[l]! += mtk * x[xk + l]!;
-  }
-  for (let s = 0; s <= t; s++) {
-    const ms = s * T;
-    let acc = 0;
-    for (let l = 0; l <= s; l++) acc += work[l]! * m[ms + l]!;
-    row[s] = acc;
-  }
+  for (let l = 0; l < end; l++) work[l] = dot(m, o, x, l * T, end);
+  if (end <= t) work[t] = 0;
+  for (let s = 0; s <= t; s++) row[s] = dot(work, 0, m, s * T, Math.min(s + 1, end));
 }
 
 /**

@@ -87,91 +87,159 @@ function sampleData(x: Float64Array, y: Float64Array, P: number, D: number, teac
   for (let i = 0; i < P; i++) y[i]! += sigma * rng.normal();
 }
 
+/**
+ * One network with its data, weights and buffers, all allocated once. `observe()` evaluates the
+ * losses at the current weights, `step()` takes one exact GD step (all gradients from the current
+ * weights), `objective()` is L̂ = (1/2P)Σ(f − y)² for gradient checks.
+ */
+export class RankOneNet {
+  readonly D: number;
+  readonly N: number;
+  readonly L: number;
+  readonly P: number;
+  readonly residual: boolean;
+  /** W⁰ (N×D), the square layers (N×N) and the readout w (N), all N(0, 1) at t = 0. */
+  readonly W0: Float64Array;
+  readonly square: Float64Array[];
+  readonly w: Float64Array;
+  readonly teacher: Float64Array;
+  /** Inputs (rows, P×D) and labels of the current data. */
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  private readonly s: number;
+  private readonly h: Float64Array[];
+  private readonly g: Float64Array[];
+  private readonly g0: Float64Array;
+  private readonly beta: Float64Array;
+  private readonly error: Float64Array;
+  private readonly delta: Float64Array;
+  private readonly u: Float64Array;
+  private readonly dataRng: Rng;
+
+  constructor(private readonly config: RankOneNetConfig) {
+    check(config);
+    const { D, N, L, seed } = config;
+    this.D = D;
+    this.N = N;
+    this.L = L;
+    this.residual = config.branchScale !== undefined;
+    this.s = config.branchScale ?? 1;
+    this.P = (config.batch ?? config.samples)!;
+    this.teacher = sampleTeacher(D, Rng.derive(seed, 'teacher'));
+    this.dataRng = Rng.derive(seed, 'data');
+    this.x = new Float64Array(this.P * D);
+    this.y = new Float64Array(this.P);
+    if (config.batch === undefined) this.drawData();
+    const weightRng = Rng.derive(seed, 'weights');
+    this.W0 = weightRng.fillNormal(new Float64Array(N * D), 1);
+    this.square = Array.from({ length: this.residual ? L : L - 1 }, () => weightRng.fillNormal(new Float64Array(N * N), 1));
+    this.w = weightRng.fillNormal(new Float64Array(N), 1);
+    // Vectors on the layers (residual stream): index 0 is h¹/g¹, the last is the top.
+    const depth = this.residual ? L + 1 : L;
+    this.h = Array.from({ length: depth }, () => new Float64Array(N));
+    this.g = Array.from({ length: depth }, () => new Float64Array(N));
+    this.g0 = new Float64Array(D);
+    this.beta = new Float64Array(D);
+    this.error = new Float64Array(D);
+    this.delta = new Float64Array(this.P);
+    this.u = new Float64Array(D);
+  }
+
+  /** Fresh inputs and labels (one-pass SGD draws them at every step). */
+  drawData(): void {
+    sampleData(this.x, this.y, this.P, this.D, this.teacher, this.config.sigma, this.dataRng);
+  }
+
+  /** Backward pass of w and the end-to-end vector β = g⁰/(γ0√ν); O(L·N² + N·D). */
+  private backward(): void {
+    const { N, D, g, square } = this;
+    const k = kernels();
+    const sqN = Math.sqrt(N);
+    g[g.length - 1]!.set(this.w);
+    for (let l = g.length - 2; l >= 0; l--) {
+      if (this.residual) {
+        g[l]!.set(g[l + 1]!);
+        k.matvec(N, N, square[l]!, g[l + 1]!, g[l]!, { trans: true, alpha: this.s / sqN, beta: 1 });
+      } else {
+        k.matvec(N, N, square[l]!, g[l + 1]!, g[l]!, { trans: true, alpha: 1 / sqN });
+      }
+    }
+    k.matvec(N, D, this.W0, g[0]!, this.g0, { trans: true, alpha: 1 / sqN });
+    const toBeta = Math.sqrt(D) / (this.config.gamma0 * sqN);
+    for (let i = 0; i < D; i++) this.beta[i] = toBeta * this.g0[i]!;
+  }
+
+  /** Test loss |β − β*|²/D + σ² and train loss (1/P)Σ(f − y)² at the current weights (leaves Δ). */
+  observe(): { test: number; train: number } {
+    const { D, P, beta, error, delta } = this;
+    const k = kernels();
+    this.backward();
+    for (let i = 0; i < D; i++) error[i] = beta[i]! - this.teacher[i]!;
+    const test = k.reduce('sumsq', error) / D + this.config.sigma ** 2;
+    k.matvec(P, D, this.x, beta, delta, { alpha: 1 / Math.sqrt(D) });
+    for (let i = 0; i < P; i++) delta[i]! -= this.y[i]!;
+    return { test, train: k.reduce('sumsq', delta) / P };
+  }
+
+  /** L̂ = (1/2P)Σ(f − y)², the objective GD descends. */
+  objective(): number {
+    return this.observe().train / 2;
+  }
+
+  /**
+   * One GD step θ ← θ − ηγ0²N ∂L̂/∂θ by the rank-one structure: ũ = (√D/P)XᵀΔ pushed forward,
+   * then w −= ηγ0 h_top, W^ℓ −= ηγ0·s·g^{ℓ+1}h^{ℓᵀ}/√N, W⁰ −= ηγ0 g¹ũᵀ/√D. Calls `observe()`
+   * first (for Δ and the backward pass). O(L·N² + N·D + P·D).
+   */
+  step(): void {
+    this.observe();
+    this.update();
+  }
+
+  /** The update from the backward pass and Δ left by the last `observe()`. */
+  private update(): void {
+    const { N, D, P, h, g, square, u } = this;
+    const k = kernels();
+    const sqN = Math.sqrt(N);
+    const sqD = Math.sqrt(D);
+    k.matvec(P, D, this.x, this.delta, u, { trans: true, alpha: sqD / P });
+    k.matvec(N, D, this.W0, u, h[0]!, { alpha: 1 / sqD });
+    for (let l = 0; l + 1 < h.length; l++) {
+      if (this.residual) {
+        h[l + 1]!.set(h[l]!);
+        k.matvec(N, N, square[l]!, h[l]!, h[l + 1]!, { alpha: this.s / sqN, beta: 1 });
+      } else {
+        k.matvec(N, N, square[l]!, h[l]!, h[l + 1]!, { alpha: 1 / sqN });
+      }
+    }
+    const lr = this.config.eta * this.config.gamma0;
+    const top = h[h.length - 1]!;
+    for (let i = 0; i < N; i++) this.w[i]! -= lr * top[i]!;
+    for (let l = 0; l + 1 < h.length; l++) k.rank1Update(N, N, square[l]!, g[l + 1]!, h[l]!, (-lr * this.s) / sqN);
+    k.rank1Update(N, D, this.W0, g[0]!, u, -lr / sqD);
+  }
+
+  /** Observe, record and step for `steps` steps (fresh data each step for one-pass SGD). */
+  train(): RankOneRun {
+    const { steps } = this.config;
+    const online = this.config.batch !== undefined;
+    const testLoss = new Float64Array(steps).fill(Infinity);
+    const trainLoss = new Float64Array(steps).fill(Infinity);
+    for (let t = 0; t < steps; t++) {
+      if (online) this.drawData();
+      const { test, train } = this.observe();
+      if (!(test <= OVERFLOW && train <= OVERFLOW)) return { testLoss, trainLoss, divergedAt: t };
+      testLoss[t] = test;
+      trainLoss[t] = train;
+      if (t < steps - 1) this.update();
+    }
+    return { testLoss, trainLoss };
+  }
+}
+
 /** Train one network (one seed) and record its losses. */
 export function trainRankOne(config: RankOneNetConfig): RankOneRun {
-  check(config);
-  const { D, N, L, gamma0, eta, sigma, steps, seed } = config;
-  const residual = config.branchScale !== undefined;
-  const s = config.branchScale ?? 1;
-  const online = config.batch !== undefined;
-  const P = (config.batch ?? config.samples)!;
-  const k = kernels();
-  const sqD = Math.sqrt(D);
-  const sqN = Math.sqrt(N);
-  const teacher = sampleTeacher(D, Rng.derive(seed, 'teacher'));
-  const dataRng = Rng.derive(seed, 'data');
-  const x = new Float64Array(P * D);
-  const y = new Float64Array(P);
-  if (!online) sampleData(x, y, P, D, teacher, sigma, dataRng);
-  const weightRng = Rng.derive(seed, 'weights');
-  const W0 = new Float64Array(N * D);
-  weightRng.fillNormal(W0, 1);
-  const square = Array.from({ length: residual ? L : L - 1 }, () => {
-    const W = new Float64Array(N * N);
-    weightRng.fillNormal(W, 1);
-    return W;
-  });
-  const w = new Float64Array(N);
-  weightRng.fillNormal(w, 1);
-  // Vectors on the residual stream / hidden layers: index 0 is the input layer h¹/g¹.
-  const depth = residual ? L + 1 : L;
-  const h = Array.from({ length: depth }, () => new Float64Array(N));
-  const g = Array.from({ length: depth }, () => new Float64Array(N));
-  const g0 = new Float64Array(D);
-  const beta = new Float64Array(D);
-  const error = new Float64Array(D);
-  const delta = new Float64Array(P);
-  const u = new Float64Array(D);
-  const testLoss = new Float64Array(steps).fill(Infinity);
-  const trainLoss = new Float64Array(steps).fill(Infinity);
-  const lr = eta * gamma0;
-  for (let t = 0; t < steps; t++) {
-    // Backward pass of w: g_top = w, then down to g¹ and g⁰ = W^{0ᵀ}g¹/√N.
-    g[depth - 1]!.set(w);
-    for (let l = depth - 2; l >= 0; l--) {
-      const W = square[l]!;
-      if (residual) {
-        g[l]!.set(g[l + 1]!);
-        k.matvec(N, N, W, g[l + 1]!, g[l]!, { trans: true, alpha: s / sqN, beta: 1 });
-      } else {
-        k.matvec(N, N, W, g[l + 1]!, g[l]!, { trans: true, alpha: 1 / sqN });
-      }
-    }
-    k.matvec(N, D, W0, g[0]!, g0, { trans: true, alpha: 1 / sqN });
-    // β = g⁰/(γ0√ν) = g⁰·√D/(γ0√N); test loss |β − β*|²/D + σ².
-    const toBeta = sqD / (gamma0 * sqN);
-    for (let i = 0; i < D; i++) {
-      beta[i] = toBeta * g0[i]!;
-      error[i] = beta[i]! - teacher[i]!;
-    }
-    const test = k.reduce('sumsq', error) / D + sigma * sigma;
-    if (online) sampleData(x, y, P, D, teacher, sigma, dataRng);
-    k.matvec(P, D, x, beta, delta, { alpha: 1 / sqD });
-    for (let i = 0; i < P; i++) delta[i]! -= y[i]!;
-    const train = k.reduce('sumsq', delta) / P;
-    if (!(test <= OVERFLOW && train <= OVERFLOW)) return { testLoss, trainLoss, divergedAt: t };
-    testLoss[t] = test;
-    trainLoss[t] = train;
-    if (t === steps - 1) break;
-    // Forward pass of ũ = (√D/P)XᵀΔ.
-    k.matvec(P, D, x, delta, u, { trans: true, alpha: sqD / P });
-    k.matvec(N, D, W0, u, h[0]!, { alpha: 1 / sqD });
-    for (let l = 0; l + 1 < depth; l++) {
-      const W = square[l]!;
-      if (residual) {
-        h[l + 1]!.set(h[l]!);
-        k.matvec(N, N, W, h[l]!, h[l + 1]!, { alpha: s / sqN, beta: 1 });
-      } else {
-        k.matvec(N, N, W, h[l]!, h[l + 1]!, { alpha: 1 / sqN });
-      }
-    }
-    // The rank-one GD step (all gradients from the weights before the step).
-    const top = h[depth - 1]!;
-    for (let i = 0; i < N; i++) w[i]! -= lr * top[i]!;
-    for (let l = 0; l + 1 < depth; l++) k.rank1Update(N, N, square[l]!, g[l + 1]!, h[l]!, (-lr * s) / sqN);
-    k.rank1Update(N, D, W0, g[0]!, u, -lr / sqD);
-  }
-  return { testLoss, trainLoss };
+  return new RankOneNet(config).train();
 }
 
 /**

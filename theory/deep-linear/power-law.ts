@@ -65,21 +65,27 @@ export function lazyPowerLaw(spec: PowerLawSpec): Float64Array {
   return out;
 }
 
-/** Rich loss from the C9 recursion (module comment). Throws DIVERGED naming the step on overflow. */
-export function richPowerLaw(spec: PowerLawSpec, onStep?: (t: number) => void): Float64Array {
-  const { lambda, teacher } = spectrum(spec);
-  const D = spec.modes;
-  const { eta, gamma0 } = spec;
+/** State of the C9 recursion: Q = W⁰ᵀW⁰/N (D×D), a = |w|²/N, and the end-to-end vector β. */
+export interface C9State {
+  Q: Float64Array;
+  a: number;
+  beta: Float64Array;
+}
+
+/**
+ * Run the C9 recursion (module comment) from `state` (updated in place) for x ~ N(0, diag λ) and
+ * teacher β*; returns ℒ(t) = (β − β*)ᵀΛ(β − β*)/D before each step. Throws DIVERGED naming the
+ * step on overflow. O(D²) per step.
+ */
+export function c9Recursion(state: C9State, lambda: Float64Array, teacher: Float64Array, eta: number, gamma0: number, steps: number, onStep?: (t: number) => void): Float64Array {
+  const D = lambda.length;
+  const { Q, beta } = state;
   const k = kernels();
-  const Q = new Float64Array(D * D);
-  for (let i = 0; i < D; i++) Q[i * D + i] = 1;
-  const beta = new Float64Array(D);
   const u = new Float64Array(D);
   const Qu = new Float64Array(D);
-  let a = 1;
-  const out = new Float64Array(spec.steps);
+  const out = new Float64Array(steps);
   const g2 = gamma0 * gamma0;
-  for (let t = 0; t < spec.steps; t++) {
+  for (let t = 0; t < steps; t++) {
     let loss = 0;
     for (let i = 0; i < D; i++) {
       const v = beta[i]! - teacher[i]!;
@@ -89,7 +95,8 @@ export function richPowerLaw(spec: PowerLawSpec, onStep?: (t: number) => void): 
     out[t] = loss / D;
     if (!(out[t]! < 1e30)) throw new PlateauError('DIVERGED', `power-law recursion diverged at step ${t} (loss ${out[t]})`, { step: t, value: String(out[t]) });
     onStep?.(t);
-    if (t === spec.steps - 1) break;
+    if (t === steps - 1) break;
+    const a = state.a;
     k.matvec(D, D, Q, u, Qu);
     const bu = k.reduce('dot', beta, u);
     const uQu = k.reduce('dot', u, Qu);
@@ -98,17 +105,25 @@ export function richPowerLaw(spec: PowerLawSpec, onStep?: (t: number) => void): 
     // Q ← Q − (ηγ0²/D)(βuᵀ + uβᵀ) + (η²γ0²a/D)uuᵀ, row by row (contiguous memory).
     for (let i = 0; i < D; i++) {
       const bi = cSym * beta[i]!;
-      const ui = u[i]!;
-      const uiS = cSym * ui;
-      const uiU = cUU * ui;
+      const uiS = cSym * u[i]!;
+      const uiU = cUU * u[i]!;
       const row = i * D;
       for (let j = 0; j < D; j++) Q[row + j]! += bi * u[j]! + uiS * beta[j]! + uiU * u[j]!;
     }
     const cb = (eta * eta * g2 * bu) / D;
     for (let i = 0; i < D; i++) beta[i] = beta[i]! - eta * (Qu[i]! + a * u[i]!) + cb * u[i]!;
-    a = a - (2 * eta * g2 * bu) / D + (eta * eta * g2 * uQu) / D;
+    state.a = a - (2 * eta * g2 * bu) / D + (eta * eta * g2 * uQu) / D;
   }
   return out;
+}
+
+/** Rich loss of the power-law setting from the μP infinite-width start Q = I, a = 1, β = 0. */
+export function richPowerLaw(spec: PowerLawSpec, onStep?: (t: number) => void): Float64Array {
+  const { lambda, teacher } = spectrum(spec);
+  const D = spec.modes;
+  const Q = new Float64Array(D * D);
+  for (let i = 0; i < D; i++) Q[i * D + i] = 1;
+  return c9Recursion({ Q, a: 1, beta: new Float64Array(D) }, lambda, teacher, spec.eta, spec.gamma0, spec.steps, onStep);
 }
 
 /**

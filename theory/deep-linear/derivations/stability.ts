@@ -5,7 +5,6 @@
  * trained array at initialisation). Requests beyond the bound are refused by the solver and the
  * simulator.
  */
-import { kernels } from '../../../src/compute/registry.ts';
 import type { Check, TaggedResult } from '../../../src/core/result.ts';
 import { Rng } from '../../../src/core/rng.ts';
 import { symmetricEigen } from '../../../src/numeric/eigen.ts';
@@ -37,13 +36,25 @@ export function stabilityBound(p: DeepLinearParams): StabilityBound {
   return { etaMax: 2 / (kappa * lambdaPlus), kappa, lambdaPlus, regime: 'full batch' };
 }
 
-/** Largest eigenvalue of Σ̂ = XᵀX/P for one sample, from the Gram matrix of the smaller side. O(P·D·min(P, D)). */
+/**
+ * Largest eigenvalue of Σ̂ = XᵀX/P for one sample, from the Gram matrix of the smaller side
+ * (n = min(P, D), built here: a check, not a hot path). O(P·D·n/2 + 9n³).
+ */
 function sampledTopEigenvalue(D: number, P: number, seed: number): number {
   const x = new Float64Array(P * D);
   new Rng(seed).fillNormal(x, 1);
-  const n = Math.min(P, D);
+  const rowsAreSamples = P <= D;
+  const n = rowsAreSamples ? P : D;
   const gram = new Float64Array(n * n);
-  kernels().gram(P, D, x, gram, { side: P < D ? 'AAt' : 'AtA', alpha: 1 / P });
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let acc = 0;
+      if (rowsAreSamples) for (let k = 0; k < D; k++) acc += x[i * D + k]! * x[j * D + k]!;
+      else for (let k = 0; k < P; k++) acc += x[k * D + i]! * x[k * D + j]!;
+      gram[i * n + j] = acc / P;
+      gram[j * n + i] = acc / P;
+    }
+  }
   return Math.max(...symmetricEigen(gram, n).values);
 }
 
