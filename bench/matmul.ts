@@ -5,7 +5,7 @@
  */
 import { Rng } from '../src/core/rng.ts';
 import { cpuKernels } from '../src/compute/cpu/kernels.ts';
-import { jsEngine, packedMatmul, wasmEngine } from '../src/compute/cpu/gemm.ts';
+import { jsEngine, wasmEngine } from '../src/compute/cpu/gemm.ts';
 import { wasmGemm } from '../src/compute/cpu/wasm-gemm.ts';
 import { bestSeconds, ratio, round, textTable, type BenchModule } from './bench.ts';
 
@@ -54,7 +54,7 @@ export const matmulBench: BenchModule = {
       const singleThreadGflops = await gflopsOf(n, () => cpuKernels.matmul(n, n, n, a, b, c));
       if (saved === undefined) delete process.env.PLATEAU_THREADS;
       else process.env.PLATEAU_THREADS = saved;
-      const jsGflops = await gflopsOf(n, () => packedMatmul(jsEngine, n, n, n, a, b, c, false, false, 1, 0));
+      const jsGflops = await gflopsOf(n, () => jsEngine.matmul(n, n, n, a, b, c, false, false, 1, 0));
       const numpyGflops = numpy.ok ? ((numpy.value.gflops as Record<string, number>)[String(n)] ?? null) : null;
       rows.push({
         n,

@@ -5,12 +5,12 @@
 import { Matrix } from 'ml-matrix';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/rng.ts';
-import { jsEngine, packedMatmul, wasmEngine, type PanelEngine } from '../../src/compute/cpu/gemm.ts';
+import { jsEngine, wasmEngine, type MatmulEngine } from '../../src/compute/cpu/gemm.ts';
 import { wasmGemm } from '../../src/compute/cpu/wasm-gemm.ts';
 import { signedLeb, unsignedLeb } from '../../src/compute/cpu/wasm/encoder.ts';
 import { DEFAULT_GEMM_SHAPE, gemmModuleBytes } from '../../src/compute/cpu/wasm/gemm-module.ts';
 
-const engines: PanelEngine[] = [jsEngine];
+const engines: MatmulEngine[] = [jsEngine];
 const wasm = wasmEngine();
 if (wasm) engines.push(wasm);
 
@@ -48,7 +48,7 @@ describe.each(engines.map((e) => [e.name, e] as const))('engine %s', (_name, eng
           const A = transA ? Matrix.from1DArray(k, m, Array.from(a)).transpose() : Matrix.from1DArray(m, k, Array.from(a));
           const B = transB ? Matrix.from1DArray(n, k, Array.from(b)).transpose() : Matrix.from1DArray(k, n, Array.from(b));
           const ref = A.mmul(B).mul(-0.5).add(Matrix.from1DArray(m, n, Array.from(c)).mul(2)).to1DArray();
-          packedMatmul(engine, m, n, k, a, b, c, transA, transB, -0.5, 2);
+          engine.matmul(m, n, k, a, b, c, transA, transB, -0.5, 2);
           const scale = Math.max(1, ...ref.map(Math.abs));
           expect(Math.max(...ref.map((r, i) => Math.abs(r - c[i]!))) / scale).toBeLessThanOrEqual(1e-12);
         }
@@ -69,14 +69,14 @@ describe.runIf(wasm !== undefined)('threads', () => {
     const a = random(rng, n * n);
     const b = random(rng, n * n);
     process.env.PLATEAU_THREADS = '2';
-    packedMatmul(engine, n, n, n, a, b, new Float64Array(n * n), false, false, 1, 0); // starts the helper
+    engine.matmul(n, n, n, a, b, new Float64Array(n * n), false, false, 1, 0); // starts the helper
     for (let i = 0; i < 100 && wasmGemm()!.threads < 2; i++) await new Promise((r) => setTimeout(r, 20));
     expect(wasmGemm()!.threads).toBe(2);
     const two = new Float64Array(n * n);
-    packedMatmul(engine, n, n, n, a, b, two, false, true, 1, 0);
+    engine.matmul(n, n, n, a, b, two, false, true, 1, 0);
     process.env.PLATEAU_THREADS = '1';
     const one = new Float64Array(n * n);
-    packedMatmul(engine, n, n, n, a, b, one, false, true, 1, 0);
+    engine.matmul(n, n, n, a, b, one, false, true, 1, 0);
     expect(two).toEqual(one);
     const ref = Matrix.from1DArray(n, n, Array.from(a)).mmul(Matrix.from1DArray(n, n, Array.from(b)).transpose()).to1DArray();
     expect(Math.max(...ref.map((r, i) => Math.abs(r - one[i]!)))).toBeLessThan(1e-11);

@@ -37,9 +37,14 @@ function relativeGap(got: Float64Array, ref: number[]): number {
   return gap / scale;
 }
 
-/** Small sizes run as loops; the last two go through the blocked kernel with ragged edges. */
+/**
+ * Small sizes run as loops (a single row or column as a matrix–vector product); the last two go
+ * through the blocked kernel with ragged edges.
+ */
 const SIZES: Array<[number, number, number]> = [
   [1, 1, 1],
+  [1, 7, 5],
+  [8, 1, 6],
   [3, 5, 7],
   [7, 2, 4],
   [6, 9, 1],

@@ -3,6 +3,7 @@ export const NEXT: number;
 export const FAILED: number;
 export const CHUNK: number;
 export const ARGS: number;
+export const ARG_COUNT: number;
 export const DONE: number;
 export const CONTROL_INTS: number;
-export function drainChunks(ctrl: Int32Array, gemm: (...args: number[]) => void): void;
+export function drainChunks(ctrl: Int32Array, chunk: (...args: number[]) => void): void;

@@ -4,8 +4,8 @@
 //
 // One control block (Int32Array on a SharedArrayBuffer) per engine:
 //   [SEQ] job counter (−1 = stop)   [NEXT] next chunk to take   [FAILED] 1 when a thread threw
-//   [ARGS…ARGS+9] gemm's arguments, with p0, p1 the whole range of MR-panels
-//   [CHUNK] MR-panels per chunk     [DONE+h] the last job helper h finished
+//   [CHUNK] MR-panels per chunk     [ARGS…ARGS+14] the arguments of the module's `chunk` export,
+//   with the whole range of MR-panels at ARGS+6, ARGS+7   [DONE+h] the last job helper h finished.
 // Threads take chunks of panels from NEXT with Atomics.add until none is left, so a thread slowed
 // by another process on its core simply takes fewer chunks.
 export const SEQ = 0;
@@ -13,16 +13,20 @@ export const NEXT = 1;
 export const FAILED = 2;
 export const CHUNK = 3;
 export const ARGS = 4;
-export const DONE = 16;
-export const CONTROL_INTS = 32;
+export const ARG_COUNT = 15;
+export const DONE = 20;
+export const CONTROL_INTS = 36;
 
-/** Run gemm on chunks of the current job until none is left. */
-export function drainChunks(ctrl, gemm) {
-  const [ap, bp, c, ldc, p0, p1, nPanels, k, mPad, nPad] = ctrl.subarray(ARGS, ARGS + 10);
-  const chunk = ctrl[CHUNK];
+/** Run `chunk` on chunks of the current job until none is left. */
+export function drainChunks(ctrl, chunk) {
+  const args = Array.from(ctrl.subarray(ARGS, ARGS + ARG_COUNT));
+  const [p0, p1] = [args[6], args[7]];
+  const size = ctrl[CHUNK];
   for (;;) {
-    const q0 = p0 + Atomics.add(ctrl, NEXT, 1) * chunk;
+    const q0 = p0 + Atomics.add(ctrl, NEXT, 1) * size;
     if (q0 >= p1) return;
-    gemm(ap, bp, c, ldc, q0, Math.min(q0 + chunk, p1), nPanels, k, mPad, nPad);
+    args[6] = q0;
+    args[7] = Math.min(q0 + size, p1);
+    chunk(...args);
   }
 }

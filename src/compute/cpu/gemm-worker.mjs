@@ -7,7 +7,7 @@ import { DONE, FAILED, SEQ, drainChunks } from './gemm-jobs.mjs';
 
 const { module, memory, control, index } = workerData;
 const instance = new WebAssembly.Instance(module, { env: { memory } });
-const gemm = instance.exports.gemm;
+const chunk = instance.exports.chunk;
 const ctrl = new Int32Array(control);
 // Jobs up to the current counter were posted before this thread was ready and are not ours; the
 // main thread counts this helper in from the 'ready' message on.
@@ -18,7 +18,7 @@ for (;;) {
   seen = Atomics.load(ctrl, SEQ);
   if (seen < 0) break;
   try {
-    drainChunks(ctrl, gemm);
+    drainChunks(ctrl, chunk);
   } catch {
     Atomics.store(ctrl, FAILED, 1);
   }

@@ -20,7 +20,7 @@ import {
 } from '../kernels.ts';
 import { ChainStepper } from '../linear-chain.ts';
 import { cpuChainOps } from './chain-ops.ts';
-import { largeMatmulEngine, packedMatmul } from './gemm.ts';
+import { largeMatmulEngine } from './gemm.ts';
 
 /** c[0..len) ← beta·c, with beta = 0 writing zeros without reading c. */
 function scaleInto(c: Float64Array, len: number, beta: number): void {
@@ -42,7 +42,18 @@ function matmul(m: number, n: number, k: number, a: Float64Array, b: Float64Arra
   requireLength('matmul', 'B', b, k * n);
   requireLength('matmul', 'C', c, m * n);
   if (alpha !== 0 && isLarge(m, n, k)) {
-    packedMatmul(largeMatmulEngine(m, n, k), m, n, k, a, b, c, transA, transB, alpha, beta);
+    largeMatmulEngine(m, n, k).matmul(m, n, k, a, b, c, transA, transB, alpha, beta);
+    return;
+  }
+  // A single row or column of C is a matrix–vector product (A k×1 and 1×k share one layout).
+  if (m === 1 && k > 1) {
+    if (transB) matvec(n, k, b, a, c, { alpha, beta });
+    else matvec(k, n, b, a, c, { trans: true, alpha, beta });
+    return;
+  }
+  if (n === 1 && k > 1) {
+    if (transA) matvec(k, m, a, b, c, { trans: true, alpha, beta });
+    else matvec(m, k, a, b, c, { alpha, beta });
     return;
   }
   scaleInto(c, m * n, beta);

@@ -1,7 +1,9 @@
 /**
  * The WebAssembly SIMD GEMM engine of the CPU backend: the generated kernel (`wasm/gemm-module.ts`)
- * on one shared memory that holds Ã, B̃ and C̃, and helper threads (`gemm-worker.mjs`) that run the
- * same kernel on other rows of panels of that memory.
+ * on one shared memory, and helper threads (`gemm-worker.mjs`) that run it on other rows of the
+ * product. The main thread copies A (and C when β ≠ 0) into the memory and packs B̃; each thread
+ * then packs the Ã panels and stages the C̃ rows of the chunks it takes, so most of the packing is
+ * parallel too. Memory layout (entries): [α, β, …header][A m·k][C m·n][Ã][B̃][C̃].
  *
  * Threads: the main thread posts a job (gemm-jobs.mjs) and wakes the helpers with
  * `Atomics.notify`; every thread, the main one included, takes chunks of MR-panels until none is
@@ -15,8 +17,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { PlateauError } from '../../core/errors.ts';
 import { ARGS, CHUNK, CONTROL_INTS, DONE, drainChunks, FAILED, NEXT, SEQ } from './gemm-jobs.mjs';
-import type { TileShape } from './packing.ts';
-import { DEFAULT_GEMM_SHAPE, gemmModuleBytes, MAX_MEMORY_PAGES, type GemmKernelShape } from './wasm/gemm-module.ts';
+import { packB, packedSizes, type TileShape } from './packing.ts';
+import { DEFAULT_GEMM_SHAPE, gemmModuleBytes, HEADER_ENTRIES, MAX_MEMORY_PAGES, type GemmKernelShape } from './wasm/gemm-module.ts';
 
 const PAGE_BYTES = 65536;
 
@@ -52,7 +54,7 @@ export class WasmGemm {
   readonly tile: TileShape;
   private readonly module: WebAssembly.Module;
   private readonly memory: WebAssembly.Memory;
-  private readonly gemm: (...args: number[]) => void;
+  private readonly chunk: (...args: number[]) => void;
   private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_INTS * 4));
   private helpers: Helper[] = [];
   private starting = false;
@@ -63,14 +65,42 @@ export class WasmGemm {
     this.module = new WebAssembly.Module(gemmModuleBytes(shape));
     this.memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_MEMORY_PAGES, shared: true });
     const instance = new WebAssembly.Instance(this.module, { env: { memory: this.memory } });
-    this.gemm = instance.exports.gemm as (...args: number[]) => void;
+    this.chunk = instance.exports.chunk as (...args: number[]) => void;
   }
 
   /** The largest workspace, in float64 entries, that the shared memory can hold. */
   static readonly maxEntries = (MAX_MEMORY_PAGES * PAGE_BYTES) / 8;
 
+  /** Entries of memory an m×n×k product needs. */
+  entriesFor(m: number, n: number, k: number): number {
+    const s = packedSizes(this.tile, m, n, k);
+    return HEADER_ENTRIES + m * k + m * n + s.aLength + s.bLength + s.cLength;
+  }
+
+  /**
+   * C ← α·op(A)·op(B) + β·C (sizes checked by the caller, entriesFor(m, n, k) ≤ maxEntries).
+   * Cost m·n·k multiply–adds plus m·k + k·n + 3·m·n copies.
+   */
+  matmul(m: number, n: number, k: number, a: Float64Array, b: Float64Array, c: Float64Array, transA: boolean, transB: boolean, alpha: number, beta: number): void {
+    const s = packedSizes(this.tile, m, n, k);
+    const rawA = HEADER_ENTRIES;
+    const rawC = rawA + m * k;
+    const ap = rawC + m * n;
+    const bp = ap + s.aLength;
+    const cp = bp + s.bLength;
+    const w = this.workspace(cp + s.cLength);
+    w[0] = alpha;
+    w[1] = beta;
+    w.set(a.length === m * k ? a : a.subarray(0, m * k), rawA);
+    if (beta !== 0) w.set(c.length === m * n ? c : c.subarray(0, m * n), rawC);
+    packB(this.tile, w, bp, b, k, n, transB);
+    const { mr, nr } = this.tile;
+    this.run([rawA * 8, rawC * 8, ap * 8, bp * 8, cp * 8, s.nPad * 8, 0, s.mPad / mr, s.nPad / nr, k, s.mPad, s.nPad, m, n, transA ? 1 : 0]);
+    c.set(w.subarray(rawC, rawC + m * n));
+  }
+
   /** A float64 view of the workspace, grown to at least `entries` (never shrunk). */
-  workspace(entries: number): Float64Array {
+  private workspace(entries: number): Float64Array {
     const needed = Math.ceil((entries * 8) / PAGE_BYTES);
     const have = this.memory.buffer.byteLength / PAGE_BYTES;
     if (needed > have) this.memory.grow(needed - have);
@@ -83,15 +113,15 @@ export class WasmGemm {
   }
 
   /**
-   * C̃ += Ã·B̃ on the workspace (offsets and ldc in entries) on the MR-panels p0 ≤ ip < p1, shared
-   * among the threads in chunks when the product is big enough.
+   * The module's `chunk` over the MR-panels args[6] ≤ ip < args[7], shared among the threads in
+   * chunks when the product is big enough.
    */
-  run(ap: number, bp: number, c: number, ldc: number, p0: number, p1: number, nPanels: number, k: number, mPad: number, nPad: number): void {
-    const args = [ap * 8, bp * 8, c * 8, ldc * 8, p0, p1, nPanels, k, mPad, nPad];
+  private run(args: number[]): void {
+    const [p0, p1, nPanels, k] = [args[6]!, args[7]!, args[8]!, args[9]!];
     const work = (p1 - p0) * this.shape.mr * nPanels * this.shape.nr * k;
     const budget = threadBudget();
     if (budget === 1 || work < MIN_THREADED_WORK) {
-      this.gemm(...args);
+      this.chunk(...args);
       return;
     }
     this.startHelpers(budget - 1);
@@ -104,7 +134,7 @@ export class WasmGemm {
     Atomics.store(ctrl, FAILED, 0);
     const job = Atomics.add(ctrl, SEQ, 1) + 1;
     Atomics.notify(ctrl, SEQ);
-    drainChunks(ctrl, this.gemm);
+    drainChunks(ctrl, this.chunk);
     for (const h of busy) {
       for (let done = Atomics.load(ctrl, DONE + h.index); done !== job; done = Atomics.load(ctrl, DONE + h.index)) Atomics.wait(ctrl, DONE + h.index, done);
     }

@@ -118,6 +118,9 @@ export class FunctionBody {
   i32LtU(): this {
     return this.op(0x49);
   }
+  i32GeU(): this {
+    return this.op(0x4f);
+  }
   i32GtU(): this {
     return this.op(0x4b);
   }
@@ -127,6 +130,9 @@ export class FunctionBody {
   /** `select`: of the two values below the condition, the first if it is non-zero. */
   select(): this {
     return this.op(0x1b);
+  }
+  f64Const(value: number): this {
+    return this.op(0x44, ...new Uint8Array(Float64Array.of(value).buffer));
   }
   f64Load(offset = 0): this {
     return this.op(0x2b, ...this.memarg(3, offset));
@@ -139,6 +145,9 @@ export class FunctionBody {
   }
   f64Mul(): this {
     return this.op(0xa2);
+  }
+  f64Eq(): this {
+    return this.op(0x61);
   }
   v128Load(offset = 0): this {
     return this.simd(0x00, ...this.memarg(3, offset));
@@ -189,6 +198,20 @@ export class FunctionBody {
   brIf(depth: number): this {
     return this.op(0x0d, ...unsignedLeb(depth));
   }
+  /** `if … else … end` on the i32 condition on the stack. */
+  ifElse(then: () => void, otherwise?: () => void): this {
+    this.op(0x04, 0x40);
+    then();
+    if (otherwise) {
+      this.op(0x05);
+      otherwise();
+    }
+    return this.op(0x0b);
+  }
+  /** Call the function with this index in the module (its position in `encodeModule`'s record). */
+  call(index: number): this {
+    return this.op(0x10, ...unsignedLeb(index));
+  }
 
   /**
    * `for (i = start; i < end; i += step) body()` with i32 locals, as block+loop. `start` and
@@ -200,7 +223,7 @@ export class FunctionBody {
     return this.block(() => {
       this.get(i);
       end();
-      this.op(0x4f /* i32.ge_u */).brIf(0);
+      this.i32GeU().brIf(0);
       this.loop(() => {
         body();
         this.get(i).i32(step).i32Add().tee(i);
