@@ -137,13 +137,14 @@ describe('the state machine', () => {
     expect(s.message).toMatchObject({ text: 'u0 = 0.05', tone: 'success' });
   });
 
-  it('applies keys typed ahead in one chunk in order, in the editor and outside it', () => {
+  it('splits keys typed ahead in one chunk into keystrokes, Enter and deletes included', () => {
+    expect(splitKeys('jm', {})).toEqual([['j', {}], ['m', {}]]);
+    expect(splitKeys('\x7f3\r', {})).toEqual([['', { delete: true }], ['3', {}], ['', { return: true }]]);
+    expect(splitKeys('\u001B[A', { upArrow: true })).toEqual([['\u001B[A', { upArrow: true }]]);
     let s = press(initialState(theories, 'toy'), '2', { return: true });
-    s = handleKey(s, theories, '\x7f\x7f3', {}).state;
-    expect(s.editing?.text).toBe('3');
-    const outside = initialState(theories, 'toy');
-    expect(splitKeys(outside, 'jm', {})).toEqual([['j', {}], ['m', {}]]);
-    expect(splitKeys(s, 'jm', {})).toEqual([['jm', {}]]);
+    for (const [input, key] of splitKeys('\x7f3\r', {})) s = handleKey(s, theories, input, key).state;
+    expect(s.editing).toBeUndefined();
+    expect(s.theories.toy!.values.s).toBe(3);
   });
 
   it('starts work as an effect, refuses a second run while busy, and cancels with Esc', () => {

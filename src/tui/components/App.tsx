@@ -107,7 +107,7 @@ export function App({ theories, services, initialTheory, columns, rows }: AppPro
   );
   const onKey = useCallback(
     (input: string, key: KeyPress) => {
-      for (const [i, k] of splitKeys(stateRef.current, input, key)) onKeystroke(i, k);
+      for (const [i, k] of splitKeys(input, key)) onKeystroke(i, k);
     },
     [onKeystroke],
   );

@@ -155,14 +155,9 @@ function handleEditKey(state: UiState, theory: AnyTheory, input: string, key: Ke
     const row = paramRows(theory, out.values, out.options).find((r) => r.name === editing.name);
     return info(next, `${editing.name} = ${row?.value ?? editing.text}`, 'success');
   }
-  if (key.ctrl) return state;
-  // Typed ahead or pasted input arrives as one string, deletes included: apply it in order.
-  let text = editing.text;
-  for (const c of input) {
-    if (c === '\x7f' || c === '\b') text = text.slice(0, -1);
-    else if (c >= ' ') text += c;
-  }
-  return text === editing.text ? state : { ...state, editing: { ...editing, text, error: undefined } };
+  const printable = [...input].filter((c) => c >= ' ' && c !== '\x7f').join('');
+  if (!printable || key.ctrl) return state;
+  return { ...state, editing: { ...editing, text: editing.text + printable, error: undefined } };
 }
 
 function startWork(state: UiState, theory: AnyTheory, effect: Effect & { type: 'run' | 'derive' | 'validate' }): { state: UiState; effect?: Effect } {
@@ -176,14 +171,17 @@ function startWork(state: UiState, theory: AnyTheory, effect: Effect & { type: '
   return { state: activity === 'simulate' ? updateTheory(next, theory.id, (x) => ({ ...x, partial: undefined })) : next, effect };
 }
 
+const CONTROL_KEYS: Record<string, KeyPress> = { '\r': { return: true }, '\x7f': { delete: true }, '\b': { backspace: true }, '\t': { tab: true } };
+
 /**
- * What the terminal delivered at once, as single keystrokes: keys typed ahead arrive as one string
- * (`jjm`), which outside the editor means one command per character.
+ * What the terminal delivered at once, as single keystrokes: keys typed ahead (or sent by tmux)
+ * arrive as one string such as `jjm` or `0.5\r`, which means one key per character. Escape
+ * sequences are already split by Ink, and a chunk with one in it is left whole.
  */
-export function splitKeys(state: UiState, input: string, key: KeyPress): Array<[string, KeyPress]> {
+export function splitKeys(input: string, key: KeyPress): Array<[string, KeyPress]> {
   const chars = [...input];
-  if (state.editing || chars.length < 2 || !chars.every((c) => c >= ' ' && c !== '\x7f')) return [[input, key]];
-  return chars.map((c) => [c, {}]);
+  if (chars.length < 2 || !chars.every((c) => c >= ' ' || c in CONTROL_KEYS)) return [[input, key]];
+  return chars.map((c) => (c in CONTROL_KEYS ? ['', CONTROL_KEYS[c]!] : [c, {}]));
 }
 
 /**
