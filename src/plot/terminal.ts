@@ -178,21 +178,23 @@ export function figureToTerminal(fig: Figure, opts: TerminalPlotOptions = {}): T
   lines.push([{ text: `${' '.repeat(gutter + 1)}${xTickRow(sx, cols)}` }]);
   const scales = `${fig.logX ? 'log ' : ''}${fig.xLabel}${fig.logY ? ` · log ${fig.yLabel}` : ''}`;
   lines.push([{ text: `${' '.repeat(gutter + 1 + Math.max(0, Math.floor((cols - scales.length) / 2)))}${scales}` }]);
-  // The legend wraps to the plot's width.
+  // The legend wraps to the plot's width; entries are three spaces apart.
   const indent = ' '.repeat(gutter + 1);
   let legend: TerminalRun[] = [{ text: indent }];
   let used = indent.length;
   fig.series.forEach((s, k) => {
     const color = TERMINAL_PALETTE[colourOf[k]! % TERMINAL_PALETTE.length]!;
     const mark = s.role === 'simulation' ? (s.yErr ? '•│' : '•') : s.role === 'reference' ? '┄┄' : '──';
-    const text = ` ${s.label}${s.role === 'simulation' && s.yErr ? ' ± s.e.' : ''}   `;
-    if (used > indent.length && used + mark.length + text.trimEnd().length > width) {
+    const text = ` ${s.label}${s.role === 'simulation' && s.yErr ? ' ± s.e.' : ''}`;
+    const first = used === indent.length;
+    if (!first && used + 3 + mark.length + [...text].length > width) {
       lines.push(legend);
       legend = [{ text: indent }];
       used = indent.length;
     }
-    legend.push({ text: mark, color }, { text });
-    used += mark.length + text.length;
+    const gap = used === indent.length ? '' : '   ';
+    legend.push({ text: `${gap}${mark}`, color }, { text });
+    used += gap.length + mark.length + [...text].length;
   });
   lines.push(legend);
   return { lines };
