@@ -17,6 +17,14 @@
  * Cost per step: 3·n_D·Σ_l n_l n_{l−1} multiply–adds, plus n_D·n_0² (statistics) or 2·n_D·n_0·P
  * (data). With n_D = 1 (a scalar readout) the step is O(L·N² + n_0·P): matrix–vector products
  * and rank-one updates; with n_D = n_0 = N (Saxe's square nets) it is 4·D·N³ for D = 2.
+ *
+ * Adopting it in a trainer, e.g. the deep linear net of Bordelon & Pehlevan (h¹ = W⁰x/√D,
+ * h^{l+1} = W^l h^l/√N, f = (√D/(γ₀N)) w·h^L, loss (1/2P)Σ(f − y)², θ ← θ − ηγ₀²N ∂L/∂θ):
+ * widths [D, N, …, N, 1], scales [1/√D, 1/√N, …, √D/(γ₀N)], lossScale 1/P, rates ηγ₀²N, the data
+ * objective with X (D×P) and Y (1×P); residual blocks h + (β₀/√L)W h/√N are `residual` layers with
+ * scale β₀/√(LN). Then E = ½·mean (f − y)², so the train loss mean (f − y)² is 2E; with
+ * `target: β*` the test loss |β − β*|²/D + σ² is targetDistance/D + σ²; one-pass SGD calls
+ * `setData` with each fresh batch. `run(k)` between records keeps the weights on the backend.
  */
 import { PlateauError } from '../core/errors.ts';
 import type { MatmulOptions } from './kernels.ts';
