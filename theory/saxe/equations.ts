@@ -75,6 +75,12 @@ export const saxeEquations = {
     kind: 'relation',
     note: 'printed as c₀ sinh θ; the factor 1/2 follows from a = √c₀ cosh(θ/2), b = √c₀ sinh(θ/2)',
   },
+  hyperbolicSum: {
+    ref: 'App. A (corrected, E3)',
+    title: 'sum of squares in the hyperbolic coordinates',
+    equation: 'a^2+b^2 = c0*cosh(theta)',
+    kind: 'relation',
+  },
   hyperbolicAngle: {
     ref: 'App. A, eq. 25 (corrected, E3)',
     title: 'angle dynamics of an unbalanced mode',

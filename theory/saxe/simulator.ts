@@ -26,7 +26,7 @@ function topCurvature(D: number, sMax: number): number {
   return D * sMax ** (2 - 2 / D);
 }
 
-export async function simulateModes(p: SaxeParams, options: OptionValues, ctx: RunContext): Promise<TaggedResult<Record<string, unknown>>> {
+async function simulateModes(p: SaxeParams, options: OptionValues, ctx: RunContext): Promise<TaggedResult<Record<string, unknown>>> {
   const D = weightLayers(p.depth);
   const law0 = modeLaw(p);
   if ('refused' in law0) return refused({}, law0.refused, 'scope of the theory');

@@ -30,7 +30,7 @@ export interface BalancedTime {
 }
 
 /** The learning time of eq. 10 derived once (symbolic), with its checks. */
-export const balancedTime = lazy((): BalancedTime | { failed: string; checks: Check[] } => {
+const balancedTime = lazy((): BalancedTime | { failed: string; checks: Check[] } => {
   const pts = modePoints();
   const { rate, check: rateCheck } = odeRate(declared('balanced'), 'u', pts);
   const integral = antiderivative(`1/(${rate.text})`, 'u', { samples: pts });

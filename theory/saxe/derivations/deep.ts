@@ -30,7 +30,7 @@ import { deriveUnbalancedTime } from './unbalanced.ts';
  * u̇ of a balanced chain of D scalars by finite differences of E = (s − ∏a_i)²/(2τ), without any
  * symbolic algebra: ȧ_i = −∂E/∂a_i (central differences), u̇ = Σ_i (∏_{j≠i} a_j)·ȧ_i.
  */
-export function chainRateByFiniteDifferences(D: number, u: number, s: number, tau: number): number {
+function chainRateByFiniteDifferences(D: number, u: number, s: number, tau: number): number {
   const a = new Float64Array(D).fill(Math.pow(u, 1 / D));
   const energy = (x: Float64Array) => {
     let prod = 1;
@@ -60,7 +60,7 @@ interface DeepRate {
   method: string;
 }
 
-export const deepRate = lazy((): DeepRate | { failed: string; checks: Check[] } => {
+const deepRate = lazy((): DeepRate | { failed: string; checks: Check[] } => {
   const pts = depthPoints();
   const energy = substitute(declaredRhs('chainEnergy'), { u: 'ai*Q' });
   const aiDot = simplify(`-(${diff(energy, 'ai').text})`);

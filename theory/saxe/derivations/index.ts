@@ -54,7 +54,7 @@ export const saxeDerivations: Readonly<Record<string, DerivationSpec<SaxeParams>
   'unbalanced-learning-time': {
     title: 'learning time of an unbalanced mode (corrected eq. 26, u-form)',
     description: 'Riccati variable x = b/a derived from eq. 8, partial fractions in x, back-substitution x(u)',
-    from: ['modeA', 'modeB', 'imbalance', 'riccati', 'unbalanced', 'unbalancedTime'],
+    from: ['modeA', 'modeB', 'imbalance', 'riccati', 'unbalanced', 'unbalancedTime', 'hyperbolicProduct', 'hyperbolicSum', 'hyperbolicAngle'],
     derive: deriveUnbalancedTime,
   },
   'balanced-limit': {

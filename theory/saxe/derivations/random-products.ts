@@ -18,7 +18,7 @@ import { lazy } from './lazy.ts';
 import { CHECK_SEED } from './samples.ts';
 
 /** Paper caption of Fig. 6C: origin-bin mass of the middle (k = 5) and right (k ≈ 100) panels. */
-export const CAPTION_ORIGIN_BIN = [
+const CAPTION_ORIGIN_BIN = [
   { k: 5, mass: 0.32 },
   { k: 100, mass: 0.94 },
 ] as const;

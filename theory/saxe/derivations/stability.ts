@@ -19,7 +19,7 @@ import { lazy } from './lazy.ts';
 import { CHECK_SEED } from './samples.ts';
 
 /** Ê = ½(s − ∏a)² of an explicit chain, its Hessian by central differences, and the spectrum. */
-export function finiteDifferenceSpectrum(D: number, a: number, s: number): Float64Array {
+function finiteDifferenceSpectrum(D: number, a: number, s: number): Float64Array {
   const x = new Float64Array(D).fill(a);
   const energy = () => {
     let prod = 1;
@@ -52,7 +52,7 @@ function gridMaximum(f: (x: number) => number, lo: number, hi: number): number {
 }
 
 /** u after `steps` iterations of the balanced GD map a ↦ a + α(s − a^D)a^{D−1} from u0 (u = a^D). */
-export function balancedMap(D: number, s: number, u0: number, rate: number, steps: number): number {
+function balancedMap(D: number, s: number, u0: number, rate: number, steps: number): number {
   let a = u0 ** (1 / D);
   for (let k = 0; k < steps; k++) a += rate * (s - a ** D) * a ** (D - 1);
   return a ** D;

@@ -24,6 +24,7 @@ import {
   formulaResult,
   odeRate,
   parse,
+  samplePoints,
   simplify,
   solveFor,
   spotCheck,
@@ -35,7 +36,7 @@ import { compileDeclared, declared, declaredRhs, saxeNames } from '../declared.t
 import { quadratureTime } from '../mode-dynamics.ts';
 import { targetStrength, type ModeParams } from '../params.ts';
 import { lazy } from './lazy.ts';
-import { unbalancedPoints } from './samples.ts';
+import { CHECK_SEED, unbalancedPoints } from './samples.ts';
 
 /** Sample points on the (a, b) plane, from (u, c0): a² = (c0 + √(c0² + 4u²))/2, b = u/a. */
 function abPoint(p: Point): Point {
@@ -52,7 +53,7 @@ interface UnbalancedRate {
 }
 
 /** τu̇ = √(c0² + 4u²)(s − u), derived from eq. 8. */
-export const unbalancedRate = lazy((): UnbalancedRate | { failed: string; checks: Check[] } => {
+const unbalancedRate = lazy((): UnbalancedRate | { failed: string; checks: Check[] } => {
   const pts = unbalancedPoints().map(abPoint);
   const a = odeRate(declared('modeA'), 'a', pts);
   const b = odeRate(declared('modeB'), 'b', pts);
@@ -157,6 +158,29 @@ function deriveRiccati(pts: readonly Point[]): { riccati: Expr; checks: Check[] 
   };
 }
 
+/**
+ * The corrected App. A relations (declared) against the coordinates a = √c0 cosh(θ/2),
+ * b = √c0 sinh(θ/2), and the declared angle equation against the derived Riccati equation
+ * (θ = 2 artanh x, so θ̇ = 2ẋ/(1 − x²)). The printed forms (ab = c0 sinh θ, τθ̇ = s − c0 sinh θ) fail.
+ */
+function appendixAChecks(riccati: Expr): Check[] {
+  const pts = samplePoints({ c0: [0.05, 2], theta: [-3, 3], s: [0.5, 3], tau: [0.5, 2] }, 8, CHECK_SEED + 9).map((p) => ({
+    ...p,
+    a: Math.sqrt(p.c0!) * Math.cosh(p.theta! / 2),
+    b: Math.sqrt(p.c0!) * Math.sinh(p.theta! / 2),
+    x: Math.tanh(p.theta! / 2),
+  }));
+  const product = compileDeclared('hyperbolicProduct', ['c0', 'theta']);
+  const sum = compileDeclared('hyperbolicSum', ['c0', 'theta']);
+  const angle = odeRate(declared('hyperbolicAngle'), 'theta', pts).rate.compile(['theta', 'c0', 's', 'tau']);
+  const x = riccati.compile(['x', 'c0', 's']);
+  return [
+    spotCheck('App. A: ab = (c0/2) sinh θ for a = √c0 cosh(θ/2), b = √c0 sinh(θ/2)', (p) => p.a! * p.b!, (p) => product(p.c0!, p.theta!), pts, { tolerance: 1e-13, mode: 'relative', floor: 1e-3 }),
+    spotCheck('App. A: a² + b² = c0 cosh θ', (p) => p.a! ** 2 + p.b! ** 2, (p) => sum(p.c0!, p.theta!), pts, { tolerance: 1e-13 }),
+    spotCheck('App. A: τθ̇ = 2s − c0 sinh θ equals 2ẋ/(1 − x²) of the derived Riccati equation', (p) => angle(p.theta!, p.c0!, p.s!, p.tau!), (p) => (2 * x(p.x!, p.c0!, p.s!)) / (p.tau! * (1 - p.x! ** 2)), pts, { tolerance: 1e-12, mode: 'relative', floor: 1e-3 }),
+  ];
+}
+
 /** Time of the event ab = uf in an ODE integration of eq. 8 from (a0, b0). */
 function planeEventTime(ra: Expr, rb: Expr, p: Point, horizon: number): number {
   const fa = ra.compile(['a', 'b', 's', 'tau']);
@@ -174,11 +198,12 @@ function planeEventTime(ra: Expr, rb: Expr, p: Point, horizon: number): number {
  */
 const C0_LIMIT = [1e-1, 1e-2, 1e-3];
 
-export const unbalancedTime = lazy((): UnbalancedTime | { failed: string; checks: Check[] } => {
+const unbalancedTime = lazy((): UnbalancedTime | { failed: string; checks: Check[] } => {
   const r = unbalancedRate();
   if ('failed' in r) return r;
   const pts = unbalancedPoints().map(abPoint);
   const { riccati, checks } = deriveRiccati(pts);
+  checks.push(...appendixAChecks(riccati));
   // Away from the fixed point x* (where ab = s and 1/ẋ has its pole), for finite differences.
   const xPts = pts.map((p) => abPoint({ ...p, u: 0.6 * p.u! })).map((p) => ({ ...p, x: p.b! / p.a! }));
   const integral = antiderivative(`tau/(${riccati.text})`, 'x', { samples: xPts });

@@ -36,7 +36,7 @@ export const DEPTH_SETUPS: Record<'test' | 'large', DepthSetup> = {
 };
 
 /** The 16 → 8 teacher with singular values log-spaced from 3 to 0.3. */
-export function depthTask(seed: number): Task {
+function depthTask(seed: number): Task {
   return teacherTask({ n1: 16, n3: 8, singularValues: logGrid(Math.log10(3), Math.log10(0.3), 8), seed });
 }
 
@@ -48,7 +48,7 @@ function initialise(kind: DepthInit, widths: number[], task: Task, seed: number)
 }
 
 /** Iterations to relative error 10⁻² within `cap` steps (Infinity if never, or on divergence). */
-export function iterationsToLearn(kind: DepthInit, depth: number, rate: number, setup: DepthSetup, task: Task, seedIndex: number, cap = setup.cap): number {
+function iterationsToLearn(kind: DepthInit, depth: number, rate: number, setup: DepthSetup, task: Task, seedIndex: number, cap = setup.cap): number {
   const widths = [16, ...Array.from({ length: depth - 2 }, () => setup.width), 8];
   const init = initialise(kind, widths, task, Rng.derive(setup.seed, kind, depth, seedIndex).int(2 ** 31));
   const objective: Objective = { kind: 'statistics', statistics: task.statistics };

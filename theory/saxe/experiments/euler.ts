@@ -36,7 +36,7 @@ export interface EulerRun {
 }
 
 /** GD at rate `lr` for `steps` steps; deviation from eq. 12 per mode, relative to s_α. */
-export function eulerRun(setup: EulerSetup, lr: number, steps: number): EulerRun {
+function eulerRun(setup: EulerSetup, lr: number, steps: number): EulerRun {
   const { n, singularValues, u0, seed } = setup;
   const task = teacherTask({ n1: n, n3: n, singularValues, seed });
   const objective: Objective = { kind: 'statistics', statistics: task.statistics };

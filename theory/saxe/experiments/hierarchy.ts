@@ -30,7 +30,7 @@ const PAPER_MODES = [0, 1, 2, 4, 11, 17, 30];
 
 export const HIERARCHY_SETUPS: Record<'test' | 'large', HierarchySetup> = {
   test: { features: 128, hidden: 32, u0: 1e-6, lrTimesS1: 0.04, seeds: 1, modes: PAPER_MODES, seed: 5 },
-  large: { features: 1000, hidden: 32, u0: 1e-6, lrTimesS1: 0.02, seeds: 20, modes: PAPER_MODES, seed: 5 },
+  large: { features: 1000, hidden: 32, u0: 1e-6, lrTimesS1: 0.02, seeds: 8, modes: PAPER_MODES, seed: 5 },
 };
 
 export interface HierarchyResult {

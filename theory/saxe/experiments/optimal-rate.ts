@@ -40,7 +40,7 @@ export function optimumCurvature(depth: number, s: number): number {
  * Iterations until every mode of the balanced scalar maps is within 5 % of its s for good (the
  * first step of a run of STREAK in-band steps); Infinity if not within `cap`. Cost O(modes·cap).
  */
-export function scalarMapIterations(singularValues: readonly number[], u0: number, depth: number, rate: number, cap: number): number {
+function scalarMapIterations(singularValues: readonly number[], u0: number, depth: number, rate: number, cap: number): number {
   const D = depth - 1;
   const a = singularValues.map(() => u0 ** (1 / D));
   let streak = 0;
