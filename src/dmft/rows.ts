@@ -38,6 +38,35 @@ export function responseMinusMemoryRows(r: Float64Array, m: Float64Array, c: num
 }
 
 /**
+ * row[j] += Σ_{k<kEnd} c·coef[co + k]·src[k·T + j] over j ≤ k (rows of a lower-triangular `src`):
+ * the saxpy form of a row times a lower-triangular matrix, four rows of `src` per pass so that
+ * `row` is loaded and stored a quarter as often. `row` may be a row of `src` at or beyond kEnd.
+ */
+export function accumulateLowerRow(coef: Float64Array, co: number, kEnd: number, c: number, src: Float64Array, T: number, row: Float64Array, o: number): void {
+  let k = 0;
+  for (; k + 3 < kEnd; k += 4) {
+    const a0 = c * coef[co + k]!;
+    const a1 = c * coef[co + k + 1]!;
+    const a2 = c * coef[co + k + 2]!;
+    const a3 = c * coef[co + k + 3]!;
+    const b0 = k * T;
+    const b1 = b0 + T;
+    const b2 = b1 + T;
+    const b3 = b2 + T;
+    for (let j = 0; j <= k; j++) row[o + j]! += a0 * src[b0 + j]! + a1 * src[b1 + j]! + a2 * src[b2 + j]! + a3 * src[b3 + j]!;
+    row[o + k + 1]! += a1 * src[b1 + k + 1]! + a2 * src[b2 + k + 1]! + a3 * src[b3 + k + 1]!;
+    row[o + k + 2]! += a2 * src[b2 + k + 2]! + a3 * src[b3 + k + 2]!;
+    row[o + k + 3]! += a3 * src[b3 + k + 3]!;
+  }
+  for (; k < kEnd; k++) {
+    const ak = c * coef[co + k]!;
+    if (ak === 0) continue;
+    const bk = k * T;
+    for (let j = 0; j <= k; j++) row[o + j]! += ak * src[bk + j]!;
+  }
+}
+
+/**
  * Rows of scale·a·b for lower-triangular a and b: out[t, j] = scale·Σ_{k=j..t} a[t,k] b[k,j].
  * Needs rows ≤ t of b. (r1 − r0)·t²/2 multiply-adds.
  */
@@ -45,12 +74,7 @@ export function lowerProductRows(a: Float64Array, b: Float64Array, T: number, r0
   for (let t = r0; t < r1; t++) {
     const o = t * T;
     out.fill(0, o, o + T);
-    for (let k = 0; k <= t; k++) {
-      const atk = scale * a[o + k]!;
-      if (atk === 0) continue;
-      const bk = k * T;
-      for (let j = 0; j <= k; j++) out[o + j]! += atk * b[bk + j]!;
-    }
+    accumulateLowerRow(a, o, t + 1, scale, b, T, out, o);
   }
 }
 
@@ -64,20 +88,21 @@ export function unitLowerInverseRows(a: Float64Array, T: number, r0: number, r1:
     const o = t * T;
     out.fill(0, o, o + T);
     out[o + t] = 1;
-    for (let k = 0; k < t; k++) {
-      const atk = a[o + k]!;
-      if (atk === 0) continue;
-      const xk = k * T;
-      for (let j = 0; j <= k; j++) out[o + j]! += atk * out[xk + j]!;
-    }
+    accumulateLowerRow(a, o, t, 1, out, T, out, o);
   }
 }
 
-/** Σ_{i<n} a[ia + i]·b[ib + i] (contiguous reads, no stores). */
+/** Σ_{i<n} a[ia + i]·b[ib + i] (contiguous reads, no stores; two partial sums). */
 function dot(a: Float64Array, ia: number, b: Float64Array, ib: number, n: number): number {
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += a[ia + i]! * b[ib + i]!;
-  return sum;
+  let s0 = 0;
+  let s1 = 0;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    s0 += a[ia + i]! * b[ib + i]!;
+    s1 += a[ia + i + 1]! * b[ib + i + 1]!;
+  }
+  if (i < n) s0 += a[ia + i]! * b[ib + i]!;
+  return s0 + s1;
 }
 
 /**

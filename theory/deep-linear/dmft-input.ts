@@ -15,7 +15,7 @@
  * Rows [r0, r1) are recomputed per call (see `src/dmft/rows.ts`); cost O((r1 − r0)·T²) with about
  * 15 row-block products; memory 18·T² doubles.
  */
-import { lowerProductRows, sandwichRows, steinRows, unitLowerInverseRows } from '../../src/dmft/rows.ts';
+import { accumulateLowerRow, lowerProductRows, sandwichRows, steinRows, unitLowerInverseRows } from '../../src/dmft/rows.ts';
 import type { DeepLinearModel } from './params.ts';
 
 export class InputSide {
@@ -113,19 +113,9 @@ export class InputSide {
       const o = t * T;
       RD.fill(0, o, o + T);
       RD[o + t] = 1;
-      for (let s = 0; s < t; s++) {
-        const k = K[o + s]!;
-        if (k === 0) continue;
-        const ys = s * T;
-        for (let j = 0; j <= s; j++) RD[o + j]! += k * Y[ys + j]!;
-      }
+      accumulateLowerRow(K, o, t, 1, Y, T, RD, o);
       Y.fill(0, o, o + T);
-      for (let k = 0; k <= t; k++) {
-        const r = RD[o + k]!;
-        if (r === 0) continue;
-        const rk = k * T;
-        for (let j = 0; j <= k; j++) Y[o + j]! += r * RD[rk + j]!;
-      }
+      accumulateLowerRow(RD, o, t + 1, 1, RD, T, Y, o);
       for (let j = 0; j <= t; j++) Y[o + j]! -= c * RD[o + j]!;
     }
     lowerProductRows(K, RD, T, r0, r1, KR);
