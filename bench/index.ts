@@ -3,6 +3,7 @@
  * write `bench/<name>.ts` exporting a `BenchModule` (see bench.ts) and add it here — one line.
  */
 import type { BenchModule } from './bench.ts';
+import { deepLinearBench } from './deep-linear.ts';
 import { matmulBench } from './matmul.ts';
 import { trainersBench } from './trainers.ts';
 import { validatorsBench } from './validators.ts';
@@ -11,4 +12,5 @@ export const benchmarks: readonly BenchModule[] = [
   matmulBench,
   trainersBench,
   validatorsBench,
+  deepLinearBench,
 ];
