@@ -106,6 +106,33 @@ function dot(a: Float64Array, ia: number, b: Float64Array, ib: number, n: number
 }
 
 /**
+ * out[oi] ← Σ_{i<n} v[vo + i]·x[r + i] and out[oi + 1] ← the same with row r + stride: two rows
+ * against one vector, so each v load serves two products.
+ */
+function dotTwoRows(v: Float64Array, vo: number, x: Float64Array, r: number, stride: number, n: number, out: Float64Array, oi: number): void {
+  const r2 = r + stride;
+  let a0 = 0;
+  let a1 = 0;
+  let b0 = 0;
+  let b1 = 0;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const v0 = v[vo + i]!;
+    const v1 = v[vo + i + 1]!;
+    a0 += v0 * x[r + i]!;
+    a1 += v1 * x[r + i + 1]!;
+    b0 += v0 * x[r2 + i]!;
+    b1 += v1 * x[r2 + i + 1]!;
+  }
+  if (i < n) {
+    a0 += v[vo + i]! * x[r + i]!;
+    b0 += v[vo + i]! * x[r2 + i]!;
+  }
+  out[oi] = a0 + a1;
+  out[oi + 1] = b0 + b1;
+}
+
+/**
  * One row of m·x·mᵀ for lower-triangular m and symmetric x, summing k and l over [0, end) with
  * end = t + 1, or end = t for strictly lower m (then x is read only on (< t) × (< t)):
  * out[t, s] = Σ_{k<end} Σ_{l≤s, l<end} m[t,k] x[k,l] m[s,l] for s ≤ t, returned in `row[0..t]`.
@@ -114,7 +141,9 @@ function dot(a: Float64Array, ia: number, b: Float64Array, ib: number, n: number
  */
 function sandwichRow(m: Float64Array, x: Float64Array, T: number, t: number, end: number, row: Float64Array, work: Float64Array): void {
   const o = t * T;
-  for (let l = 0; l < end; l++) work[l] = dot(m, o, x, l * T, end);
+  let l = 0;
+  for (; l + 1 < end; l += 2) dotTwoRows(m, o, x, l * T, T, end, work, l);
+  if (l < end) work[l] = dot(m, o, x, l * T, end);
   if (end <= t) work[t] = 0;
   for (let s = 0; s <= t; s++) row[s] = dot(work, 0, m, s * T, Math.min(s + 1, end));
 }

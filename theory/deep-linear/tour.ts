@@ -7,6 +7,7 @@ import { deriveInitialLoss } from './derivations/scaling.ts';
 import { stabilityBound } from './derivations/stability.ts';
 import { solveDmft } from './dmft.ts';
 import { defaultParams, modelOf } from './params.ts';
+import { normalisedGap } from './experiments/common.ts';
 import { simulateNetworks } from './runners.ts';
 
 const f = (x: number) => x.toFixed(4);
@@ -28,6 +29,9 @@ export async function deepLinearTour(ctx: RunContext): Promise<string[]> {
   for (const t of [0, 1, 5, 10, 20, 40, 59]) {
     lines.push(`  ${String(t).padStart(2)}        ${f(dmft.testLoss[t]!)}   ${f(sim.testLoss[t]!)} ± ${f(sim.testLossSe[t]!)}          ${f(dmft.trainLoss[t]!)}   ${f(sim.trainLoss[t]!)} ± ${f(sim.trainLossSe[t]!)}`);
   }
+  const t = Array.from({ length: T }, (_, i) => i);
+  const gap = normalisedGap(t.map((i) => dmft.testLoss[i]!), t.map((i) => sim.testLoss[i]!), t.map((i) => sim.testLossSe[i]!));
+  lines.push(`validated the whole test curve: max |sim − DMFT|/(4·s.e. + 2 %) = ${gap.toFixed(2)} (≤ 1 passes)`);
   lines.push('next: plateau validate deep-linear · plateau reproduce deep-linear/width-sweep');
   return lines;
 }
