@@ -43,7 +43,7 @@ export const saxeParams = {
   },
   depth: {
     latex: 'N_l',
-    unicode: 'N_l',
+    unicode: 'Nₗ',
     description: 'number of neuron layers N_l (D = N_l − 1 weight matrices; 3 = one hidden layer)',
     domain: { kind: 'integer', min: 2, max: 1000 },
     default: 3,
@@ -76,7 +76,7 @@ export const saxeParams = {
   },
   width: {
     latex: 'N_h',
-    unicode: 'N_h',
+    unicode: 'Nₕ',
     description: 'simulation: width of every hidden layer',
     domain: { kind: 'integer', min: 1, max: 256 },
     default: 8,

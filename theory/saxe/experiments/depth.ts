@@ -32,7 +32,7 @@ function logGrid(lo: number, hi: number, n: number): number[] {
 
 export const DEPTH_SETUPS: Record<'test' | 'large', DepthSetup> = {
   test: { depths: [3, 9, 17], multipliers: logGrid(-2.5, 0.5, 13), cap: 1000, seeds: 1, width: 16, seed: 7 },
-  large: { depths: [3, 5, 9, 17, 33], multipliers: logGrid(-2.5, 0.5, 13), cap: 3000, seeds: 3, width: 16, seed: 7 },
+  large: { depths: [3, 5, 9, 17, 33], multipliers: logGrid(-2.5, 0.5, 13), cap: 5000, seeds: 3, width: 16, seed: 7 },
 };
 
 /** The 16 → 8 teacher with singular values log-spaced from 3 to 0.3. */
