@@ -69,6 +69,11 @@ export class MlpStack {
     return this.Cg[0]!;
   }
 
+  /** What a sweep reads from the previous one (the Gauss–Seidel state): R^{gh}_ℓ and C^g_ℓ. */
+  get state(): Float64Array[] {
+    return [...this.Rgh, ...this.Cg];
+  }
+
   /** Seed what the next sweep reads before writing: R^{gh}_ℓ and C^g_ℓ. */
   seed(r0: number, r1: number): void {
     for (let l = 0; l < this.L; l++) {

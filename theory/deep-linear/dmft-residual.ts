@@ -114,6 +114,11 @@ export class ResidualStream {
     return this.Cg[1]!;
   }
 
+  /** What a sweep reads from the previous one (the Gauss–Seidel state): R̃, C^h, C^g at every depth. */
+  get state(): Float64Array[] {
+    return [...this.Ch.slice(1), ...this.Cg.slice(1), ...this.Rgh.slice(1), ...this.Rhg.slice(1)];
+  }
+
   /** Seed everything a sweep reads from the previous one: R̃, C^h, C^g at every depth. */
   seed(r0: number, r1: number): void {
     const { T, L } = this;

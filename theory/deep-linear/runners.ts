@@ -11,7 +11,8 @@ import type { OptionValues, RunContext, RunnerSpec } from '../../src/core/theory
 import { trainRankOne } from '../../src/sim/deep-linear-rank-one.ts';
 import { forwardVariance } from './derivations/scaling.ts';
 import { stabilityBound } from './derivations/stability.ts';
-import { solveDmft } from './dmft.ts';
+import { infiniteDepthLimit } from './depth-limit.ts';
+import { DEFAULT_WINDOW, solveDmft } from './dmft.ts';
 import { effectiveGamma0, modelOf, branchScale, type DeepLinearParams } from './params.ts';
 
 type Series = Record<string, unknown>;
@@ -39,12 +40,18 @@ export const dmftSolver: RunnerSpec<DeepLinearParams> = {
   title: 'DMFT: causal windowed Gauss–Seidel march of the closed T×T system',
   description:
     'Solves the closed DMFT of digest §3.5 (plain) or its residual extension (§5, derived and verified for Plateau) by causal time marching in windows of c steps, retrying a window step by step when it overflows; test loss C_v(t,t) + σ², train loss C_Δ(t,t). Cost O(L·T³)·(sweeps per step), memory O(L·T²).',
-  options: [STEPS_OPTION, { name: 'window', description: 'DMFT window length c (steps marched per Gauss–Seidel solve)', kind: 'integer', default: 1, min: 1 }],
+  options: [
+    STEPS_OPTION,
+    { name: 'window', description: 'DMFT window length c (steps marched per Gauss–Seidel solve)', kind: 'integer', default: DEFAULT_WINDOW, min: 1 },
+    { name: 'depth-limit', description: 'residual nets with β0/√L branches: report the L → ∞ limit, Richardson-extrapolated from depths n and 2n (0 = off)', kind: 'integer', default: 0, min: 0 },
+  ],
   async run(p: DeepLinearParams, options: OptionValues, ctx: RunContext): Promise<TaggedResult<Series>> {
     const refusal = refuseBeyondBound(p);
     if (refusal) return refusal;
     const T = steps(options);
-    const window = Number(options.window ?? 1);
+    const window = Number(options.window ?? DEFAULT_WINDOW);
+    const depthLimit = Number(options['depth-limit'] ?? 0);
+    if (depthLimit > 0) return depthLimitResult(p, T, window, depthLimit, ctx);
     const model = modelOf(p);
     ctx.progress.start(`DMFT T=${T} L=${p.L}${p.residual ? ' residual' : ''}`, T);
     const sol = solveDmft(model, { steps: T, window, signal: ctx.signal, onWindow: (n) => ctx.progress.update(n) });
@@ -80,6 +87,27 @@ export const dmftSolver: RunnerSpec<DeepLinearParams> = {
     return result;
   },
 };
+
+async function depthLimitResult(p: DeepLinearParams, T: number, window: number, base: number, ctx: RunContext): Promise<TaggedResult<Series>> {
+  if (!p.residual || p.branch !== 'sqrt-depth') {
+    return refused({ depthLimit: base }, 'the infinite-depth limit exists for residual networks with β0/√L branches only (set residual=true, branch=sqrt-depth)', 'domain check');
+  }
+  ctx.progress.start(`DMFT depth limit from L = ${base} and ${2 * base}`, 2);
+  const limit = infiniteDepthLimit(modelOf(p), p.beta0, base, { steps: T, window, signal: ctx.signal });
+  ctx.progress.finish();
+  const [a, b] = limit.solutions;
+  const g0 = effectiveGamma0(p);
+  const exact0 = 1 + Math.exp(p.beta0 ** 2) / (g0 * g0 * p.nu) + p.sigma * p.sigma;
+  const gap0 = Math.abs(limit.testLoss[0]! - exact0);
+  return {
+    kind: 'numeric',
+    value: { t: a.t, testLoss: limit.testLoss, trainLoss: limit.trainLoss, depthGap: limit.depthGap, depths: limit.depths, status: a.report.status === 'converged' && b.report.status === 'converged' ? 'converged' : 'DIVERGED' },
+    method: `residual DMFT at L = ${base} and ${2 * base} with s = β0/√L, Richardson-extrapolated to L → ∞ (2ℒ(2L) − ℒ(L); corrections O(1/L))`,
+    asymptotic: 'L → ∞ with s = β0/√L',
+    checks: [{ name: 'extrapolated ℒ(0) within |ℒ(2L) − ℒ(L)| of 1 + e^{β0²}/(γ0²ν) + σ²', residual: gap0 / limit.depthGap[0]!, tolerance: 1, passed: gap0 <= limit.depthGap[0]!, samples: 1 }],
+    diagnostics: { sweeps: a.report.sweeps + b.report.sweeps, seconds: a.seconds + b.seconds },
+  };
+}
 
 /** Mean and standard error over runs, per step; +∞ where any run diverged (never NaN). */
 export function meanAndSe(runs: readonly Float64Array[], T: number): { mean: Float64Array; se: Float64Array } {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { matmul, upperMagnitude } from '../../../src/dmft/operators.ts';
+import { infiniteDepthLimit } from '../../../theory/deep-linear/depth-limit.ts';
 import { solveDmft } from '../../../theory/deep-linear/dmft.ts';
 import type { DeepLinearModel } from '../../../theory/deep-linear/params.ts';
 
@@ -74,5 +75,20 @@ describe('invariants (digest C2, C3)', () => {
       if (t >= k) expect(s.testLoss[t]).toBe(Infinity);
       else expect(Number.isFinite(s.testLoss[t]!)).toBe(true);
     }
+  });
+});
+
+describe('residual networks: infinite-depth limit (β0/√L branches)', () => {
+  it('depth gaps shrink like 1/L, and the extrapolated initial loss is 1 + e^{β0²}/(γ0²ν) + σ²', () => {
+    const model: DeepLinearModel = { alpha: 3, nu: 1, L: 1, gamma0: 1, eta: 0.05, sigma: 0.2, batch: undefined, branchScale: 1 };
+    const coarse = infiniteDepthLimit(model, 1, 32, { steps: 8 });
+    const fine = infiniteDepthLimit(model, 1, 64, { steps: 8 });
+    const ratio = Math.max(...fine.depthGap) / Math.max(...coarse.depthGap);
+    expect(ratio).toBeGreaterThan(0.4);
+    expect(ratio).toBeLessThan(0.6);
+    const exact0 = 1 + Math.E + 0.04;
+    // Richardson leaves O(1/L²): e·(11/48)/L² ≈ 1.5e−4 absolute at L = 64.
+    expect(Math.abs(fine.testLoss[0]! - exact0) / exact0).toBeLessThan(1e-4);
+    expect(Math.max(...fine.testLoss.map((v, t) => Math.abs(v - coarse.testLoss[t]!)))).toBeLessThan(Math.max(...coarse.depthGap));
   });
 });
