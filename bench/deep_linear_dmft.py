@@ -3,8 +3,8 @@
 the same scheme as theory/deep-linear/dmft.ts — windowed causal Gauss-Seidel marching where every
 sweep recomputes only the window's rows [r0, r1) of each T x T object (row-block products as
 numpy slices, forward substitutions row by row), the R_Delta row recursion, Stein by forward
-substitution, window accepted when max_t |dC_v(t,t)|/(1 + C_v(t,t)) < 1e-10, seeds extrapolated
-from the previous row. One BLAS thread (the caller sets OPENBLAS_NUM_THREADS=1).
+substitution, window accepted when no entry of its rows of C_v and of the Gauss-Seidel state (R^gh_l, C^g_l)
+changes by more than 1e-10 (1 + |x|), seeds extrapolated from the previous row. One BLAS thread (the caller sets OPENBLAS_NUM_THREADS=1).
 
 Usage: python3 bench/deep_linear_dmft.py T L [window]
 Prints {"seconds": best wall time, "sweeps": ..., "testLoss": [...], "T": ..., "L": ...}.
@@ -160,7 +160,8 @@ class Dmft:
                 memory_rows(self.Rhg[l], self.Ch[l], cc, r0, r1, self.A[l])
                 a_prev = self.A[l]
             ch_prev = self.Ch[l]
-        return np.diag(self.Cv)[r0:r1].copy()
+        # Monitored: the window's rows of C_v and of the Gauss-Seidel state (R^gh_l, C^g_l).
+        return np.concatenate([np.concatenate([a[t, : t + 1] for t in range(r0, r1)]) for a in [self.Cv, *self.Rgh, *self.Cg]])
 
     def solve(self, window=1, tol=1e-10, max_sweeps=500):
         n, sweeps = 0, 0

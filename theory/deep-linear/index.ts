@@ -32,7 +32,7 @@ export const deepLinear: Theory<typeof deepLinearParams> = defineTheory({
   },
   summary:
     'Gradient descent on deep linear networks from Gaussian initialisation, learning a noisy linear teacher from isotropic Gaussian data with input dimension D, width N = νD and P = αD samples growing together. A dynamical mean-field theory of two-time correlations and responses (closed T×T system, solved by causal time marching) keeps the finite-width and finite-data effects: wider is better in μP, learning rates transfer across width in μP but not in NTK, residual branches scaled by 1/√L give a depth limit with transferable learning rates, repeated data overfits label noise near α = 1 while one-pass SGD does not, and feature learning speeds up power-law decay. The residual/infinite-depth equations were derived for Plateau and verified against simulation.',
-  version: 1,
+  version: 2,
   params: deepLinearParams,
   symbols: deepLinearSymbols,
   equations: deepLinearEquations,
