@@ -30,7 +30,7 @@ function scaleInto(c: Float64Array, len: number, beta: number): void {
 
 /**
  * Whether an m×n×k product goes to the blocked kernel: packing costs m·k + k·n + 2·m·n copies,
- * which pays once every dimension spans a few register tiles (measured in bench/matmul.ts).
+ * which pays once every dimension spans a few register tiles and the product is not tiny.
  */
 function isLarge(m: number, n: number, k: number): boolean {
   return m >= 16 && n >= 16 && k >= 16 && m * n * k >= 48 * 48 * 48;

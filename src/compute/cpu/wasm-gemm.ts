@@ -22,7 +22,7 @@ import { DEFAULT_GEMM_SHAPE, gemmModuleBytes, HEADER_ENTRIES, MAX_MEMORY_PAGES, 
 
 const PAGE_BYTES = 65536;
 
-/** Multiply–adds below which waking helpers costs more than it saves (measured). */
+/** Multiply–adds below which waking helpers (tens of µs) costs more than it saves. */
 const MIN_THREADED_WORK = 128 * 128 * 128;
 
 /** MR-panels per chunk a thread takes: Ã's chunk (MC×KC) stays in L2. */
