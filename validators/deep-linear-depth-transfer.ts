@@ -4,7 +4,8 @@
  * branches it collapses (the lazy kernel grows like (1+β0²)^L). Both in the residual DMFT and in
  * finite-width simulation. Error: the spread of the β0/√L best-η grid index over depths (≤ 1 point
  * of a grid with ratio ≈ 2 per point); also required: with constant branches the best η at the
- * largest depth is ≥ 10× below that at L = 1, in theory and simulation.
+ * largest depth is ≥ 10× below that at L = 1 (or no η on the grid is stable at all), in theory and
+ * simulation.
  */
 import type { Validator } from '../src/core/validator.ts';
 import { depthExperiment } from '../theory/deep-linear/experiments/depth.ts';
@@ -17,9 +18,13 @@ export const deepLinearDepthTransfer: Validator = {
   title: 'Depth transfer of the learning rate with 1/√L branches, collapse without',
   async run(ctx) {
     const d = await depthExperiment(deepLinear, ctx);
-    const eta = (i: number) => (i >= 0 ? d.etas[i]! : 0);
-    const spread = (idx: number[]) => Math.max(...idx) - Math.min(...idx);
-    const collapse = (idx: number[]) => eta(idx[0]!) / Math.max(eta(idx[idx.length - 1]!), 1e-300);
+    // Index −1: no stable η on the grid (every point diverged or was past the lazy bound).
+    const eta = (i: number) => (i >= 0 ? d.etas[i]! : null);
+    const spread = (idx: number[]) => (idx.includes(-1) ? Infinity : Math.max(...idx) - Math.min(...idx));
+    const collapse = (idx: number[]) => {
+      const [first, last] = [eta(idx[0]!), eta(idx[idx.length - 1]!)];
+      return first === null ? 0 : last === null ? Infinity : first / last;
+    };
     const thSpread = spread(d.best['sqrt-depth']);
     const simSpread = spread(d.simBest['sqrt-depth']);
     const thCollapse = collapse(d.best.constant);
@@ -27,8 +32,8 @@ export const deepLinearDepthTransfer: Validator = {
     return {
       id: 'depth-transfer',
       passed: thSpread <= 1 && simSpread <= 1 && thCollapse >= 10 && simCollapse >= 10,
-      theory: d.best['sqrt-depth'].map(eta),
-      simulation: d.simBest['sqrt-depth'].map(eta),
+      theory: d.best['sqrt-depth'].map((i) => eta(i) ?? Infinity),
+      simulation: d.simBest['sqrt-depth'].map((i) => eta(i) ?? Infinity),
       error: Math.max(thSpread, simSpread),
       tolerance: 1,
       measure: 'spread of the best-η grid index over depths with β0/√L branches, DMFT and simulation (also required: constant branches push the best η down ≥ 10× from L = 1 to the deepest net)',
