@@ -47,6 +47,10 @@ require('nerdamer-prime/Solve');
 // nerdamer prints warnings such as "Unable to compute integral!" with console.warn; Plateau reports
 // failed attempts itself (IntegralOutcome.attempts), so they would only clutter stderr.
 nerdamer.set('SILENCE_WARNINGS', true);
+// nerdamer aborts a simplification after TIMEOUT ms of wall-clock time (default 800). On a loaded
+// 2-core machine (parallel test files, CLI subprocesses) simplifications that take 0.2 s alone pass
+// 0.8 s, so results would depend on the load; 4 s keeps them deterministic.
+nerdamer.set('TIMEOUT', 4000);
 
 const G = nerdamer.getCore().groups as { N: number; P: number; S: number; EX: number; FN: number; PL: number; CB: number; CP: number };
 
