@@ -106,30 +106,42 @@ function dot(a: Float64Array, ia: number, b: Float64Array, ib: number, n: number
 }
 
 /**
- * out[oi] ← Σ_{i<n} v[vo + i]·x[r + i] and out[oi + 1] ← the same with row r + stride: two rows
- * against one vector, so each v load serves two products.
+ * out[oi + q] ← Σ_{i<n} v[vo + i]·x[r + q·stride + i] for q = 0..3: four rows against one vector,
+ * so each v load serves four products.
  */
+function dotFourRows(v: Float64Array, vo: number, x: Float64Array, r: number, stride: number, n: number, out: Float64Array, oi: number): void {
+  const r1 = r + stride;
+  const r2 = r1 + stride;
+  const r3 = r2 + stride;
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  for (let i = 0; i < n; i++) {
+    const vi = v[vo + i]!;
+    a += vi * x[r + i]!;
+    b += vi * x[r1 + i]!;
+    c += vi * x[r2 + i]!;
+    d += vi * x[r3 + i]!;
+  }
+  out[oi] = a;
+  out[oi + 1] = b;
+  out[oi + 2] = c;
+  out[oi + 3] = d;
+}
+
+/** out[oi], out[oi + 1] ← v·x[r, r + n) and v·x[r + stride, r + stride + n). */
 function dotTwoRows(v: Float64Array, vo: number, x: Float64Array, r: number, stride: number, n: number, out: Float64Array, oi: number): void {
-  const r2 = r + stride;
-  let a0 = 0;
-  let a1 = 0;
-  let b0 = 0;
-  let b1 = 0;
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
-    const v0 = v[vo + i]!;
-    const v1 = v[vo + i + 1]!;
-    a0 += v0 * x[r + i]!;
-    a1 += v1 * x[r + i + 1]!;
-    b0 += v0 * x[r2 + i]!;
-    b1 += v1 * x[r2 + i + 1]!;
+  const r1 = r + stride;
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < n; i++) {
+    const vi = v[vo + i]!;
+    a += vi * x[r + i]!;
+    b += vi * x[r1 + i]!;
   }
-  if (i < n) {
-    a0 += v[vo + i]! * x[r + i]!;
-    b0 += v[vo + i]! * x[r2 + i]!;
-  }
-  out[oi] = a0 + a1;
-  out[oi + 1] = b0 + b1;
+  out[oi] = a;
+  out[oi + 1] = b;
 }
 
 /**
@@ -142,10 +154,17 @@ function dotTwoRows(v: Float64Array, vo: number, x: Float64Array, r: number, str
 function sandwichRow(m: Float64Array, x: Float64Array, T: number, t: number, end: number, row: Float64Array, work: Float64Array): void {
   const o = t * T;
   let l = 0;
-  for (; l + 1 < end; l += 2) dotTwoRows(m, o, x, l * T, T, end, work, l);
-  if (l < end) work[l] = dot(m, o, x, l * T, end);
+  for (; l + 3 < end; l += 4) dotFourRows(m, o, x, l * T, T, end, work, l);
+  for (; l < end; l++) work[l] = dot(m, o, x, l * T, end);
   if (end <= t) work[t] = 0;
-  for (let s = 0; s <= t; s++) row[s] = dot(work, 0, m, s * T, Math.min(s + 1, end));
+  // row[s] = v·m[s, 0..s]: two rows of m per pass (row s + 1 has one more term).
+  let s = 0;
+  for (; s + 1 <= t; s += 2) {
+    const n = Math.min(s + 1, end);
+    dotTwoRows(work, 0, m, s * T, T, n, row, s);
+    if (s + 1 < end) row[s + 1]! += work[s + 1]! * m[(s + 1) * T + s + 1]!;
+  }
+  for (; s <= t; s++) row[s] = dot(work, 0, m, s * T, Math.min(s + 1, end));
 }
 
 /**
