@@ -259,7 +259,7 @@ function limitGaps(time: Expr, p: ModeParams, uf: number): number[] {
 }
 
 export function deriveUnbalancedTime(p: ModeParams): TaggedResult<number | null> {
-  if (p.depth !== 3) return refused(null, `unbalanced modes (c0 = a² − b²) are a result for the 3-layer net (depth = 3); got depth = ${p.depth}`);
+  if (p.depth !== 3 && p.c0 !== 0) return refused(null, `unbalanced modes (c0 = a² − b²) are a result for the 3-layer net (depth = 3); got depth = ${p.depth}`);
   const d = unbalancedTime();
   if ('failed' in d) return unsolved(null, d.failed, 'Riccati substitution', d.checks);
   const uf = targetStrength(p);
