@@ -17,6 +17,46 @@ import { PlateauError } from '../core/errors.ts';
 import { Rng } from '../core/rng.ts';
 import { kernels } from '../compute/registry.ts';
 
+/**
+ * F and A at one point, overflow-safe: with c = 2 ln α − 2λt (the log of α_eff²),
+ * F = e^{c}·sinh 2G and A = 2e^{c}·cosh 2G, evaluated as ½(e^{2|G|+c} ∓ e^{c−2|G|}) in log space
+ * when e^{c} or sinh 2G would leave the float range (tiny α, large |G|).
+ */
+export class CoordinateMap {
+  /** e^{c} = α²e^{−2λt} at the current time. */
+  private scale = 0;
+  private logScale = 0;
+  private logSpace = false;
+  /** A(G, t) of the last `value` call. */
+  slope = 0;
+
+  constructor(readonly model: { alpha: number; lambda: number }) {
+    this.at(0);
+  }
+
+  /** Set the time t. */
+  at(t: number): this {
+    this.logScale = 2 * Math.log(this.model.alpha) - 2 * this.model.lambda * t;
+    this.scale = Math.exp(this.logScale);
+    this.logSpace = !(this.scale > 1e-300 && this.scale < 1e300);
+    return this;
+  }
+
+  /** w = F(G, t); sets `slope` = A(G, t). */
+  value(G: number): number {
+    const a = Math.abs(2 * G);
+    if (!this.logSpace && a < 680) {
+      this.slope = 2 * this.scale * Math.cosh(2 * G);
+      return this.scale * Math.sinh(2 * G);
+    }
+    const up = Math.exp(a + this.logScale);
+    const down = Math.exp(this.logScale - a);
+    this.slope = up + down;
+    const w = 0.5 * (up - down);
+    return G < 0 ? -w : w;
+  }
+}
+
 export interface DlnProblemSpec {
   d: number;
   delta: number;
@@ -104,7 +144,7 @@ export function trainDln(problem: DlnProblem, spec: DlnTrainSpec): DlnTrajectory
     w,
     G,
   };
-  const logAlpha2 = 2 * Math.log(alpha);
+  const map = new CoordinateMap({ alpha, lambda });
   let t = 0;
   for (let k = 0; ; k++) {
     // w_k from the state at t_k.
@@ -115,20 +155,10 @@ export function trainDln(problem: DlnProblem, spec: DlnTrainSpec): DlnTrajectory
         penalty += u[i]! * u[i]! + v[i]! * v[i]!;
       }
     } else {
-      const c = logAlpha2 - 2 * lambda * t;
-      const scale = Math.exp(c);
-      const plain = scale > 1e-300 && scale < 1e300;
+      map.at(t);
       for (let i = 0; i < d; i++) {
-        const two = 2 * G[i]!;
-        if (plain && Math.abs(two) < 680) {
-          w[i] = scale * Math.sinh(two);
-          penalty += 2 * scale * Math.cosh(two);
-        } else {
-          const up = Math.exp(Math.abs(two) + c);
-          const down = Math.exp(c - Math.abs(two));
-          w[i] = two < 0 ? -0.5 * (up - down) : 0.5 * (up - down);
-          penalty += up + down;
-        }
+        w[i] = map.value(G[i]!);
+        penalty += map.slope;
       }
     }
     // r = y − Xw, errors at t_k.

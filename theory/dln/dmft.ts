@@ -16,7 +16,8 @@
 import { PlateauError } from '../../src/core/errors.ts';
 import { resolventRow, rowMagnitude, sandwichRow } from '../../src/dmft/march.ts';
 import { breakdown, covarianceRow, GaussianField, marchPaths, PathEnsemble, TangentEnsemble, type StratumSpec } from '../../src/dmft/paths.ts';
-import { CoordinateMap, type DlnModel, type TimeGrid } from './model.ts';
+import { CoordinateMap } from '../../src/sim/diagonal-linear-net.ts';
+import type { DlnModel, TimeGrid } from './model.ts';
 
 export interface DmftOptions {
   grid: TimeGrid;
@@ -55,7 +56,15 @@ export interface DmftRun {
   response: Float64Array;
   resolvent: Float64Array;
   residualCorrelation: Float64Array;
-  diagnostics: { paths: number[]; responsePaths: number[]; minRelativePivot: number; maxResolvent: number; seconds: number };
+  diagnostics: {
+    paths: number[];
+    responsePaths: number[];
+    minRelativePivot: number;
+    maxResolvent: number;
+    /** max_k |R_Δ[k,k−1] − E_R[A_k]·η_{k−1}/δ| / (E_R[A_k]·η_{k−1}/δ), an exact identity (digest §5). */
+    subdiagonalIdentity: number;
+    seconds: number;
+  };
 }
 
 /** The strata of the demo teacher: W* = 0 (weight 1 − ρ) and W* = +1 (weight ρ, mirrors −1). */
@@ -107,6 +116,7 @@ export function solveDmft(model: DlnModel, opts: DmftOptions): DmftRun {
   const snapshotSteps = new Set(opts.snapshotSteps ?? [0, 1, 2, 3, 4].map((i) => Math.round(((T - 1) * (i + 1)) / 5)));
   const snapshots: WeightSnapshot[] = [];
   let maxResolvent = 1;
+  let subdiagonalIdentity = 0;
 
   // Step 0: G = 0, Δ_0 = −W*, A_0 = 2α².
   map.at(0);
@@ -167,6 +177,10 @@ export function solveDmft(model: DlnModel, opts: DmftOptions): DmftRun {
     // Tangents: J[k+1] from J[≤k] with kernel −δ·M[k,·]; R_Δ[k+1, 0..k] = E[A_{k+1} J[k+1, ·]].
     tangents.advance(k, h, memory, slope, respNext);
     for (let c = 0; c <= k; c++) rD[o1 + c] = respNext[c]!;
+    // J[k+1,k] = η_k/δ exactly, so R_Δ[k+1,k] = E_R[A_{k+1}]·η_k/δ over the tangent paths.
+    let meanA = 0;
+    for (let r = 0; r < ens.responseIndex.length; r++) meanA += ens.responseWeight[r]! * slope[ens.responseIndex[r]!]!;
+    subdiagonalIdentity = Math.max(subdiagonalIdentity, Math.abs(respNext[k]! - meanA * h) / (meanA * h));
     opts.onStep?.(k);
   }
   return {
@@ -184,6 +198,7 @@ export function solveDmft(model: DlnModel, opts: DmftOptions): DmftRun {
       responsePaths: strata.map((s) => s.responsePaths),
       minRelativePivot: field.minRelativePivot,
       maxResolvent,
+      subdiagonalIdentity,
       seconds: (performance.now() - began) / 1000,
     },
   };

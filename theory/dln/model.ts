@@ -8,6 +8,7 @@
  * both the DMFT and the finite-d simulation describe; `timeGrid` gives Plateau's default η_k.
  */
 import { PlateauError } from '../../src/core/errors.ts';
+import { CoordinateMap } from '../../src/sim/diagonal-linear-net.ts';
 
 /** The model parameters (digest §2): α init scale, δ = n/d, ρ teacher density, σ noise, λ ridge. */
 export interface DlnModel {
@@ -21,46 +22,6 @@ export interface DlnModel {
 /** Second moment of the demo teacher P* = (1−ρ)δ₀ + (ρ/2)(δ₊₁ + δ₋₁). */
 export function teacherSecondMoment(m: DlnModel): number {
   return m.rho;
-}
-
-/**
- * F and A at one point, overflow-safe: with c = 2 ln α − 2λt (the log of α_eff²),
- * F = e^{c}·sinh 2G and A = 2e^{c}·cosh 2G, evaluated as ½(e^{2|G|+c} ∓ e^{c−2|G|}) in log space
- * when e^{c} or sinh 2G would leave the float range (tiny α, large |G|).
- */
-export class CoordinateMap {
-  /** e^{c} = α²e^{−2λt} at the current time. */
-  private scale = 0;
-  private logScale = 0;
-  private logSpace = false;
-  /** A(G, t) of the last `value` call. */
-  slope = 0;
-
-  constructor(readonly model: DlnModel) {
-    this.at(0);
-  }
-
-  /** Set the time t. */
-  at(t: number): this {
-    this.logScale = 2 * Math.log(this.model.alpha) - 2 * this.model.lambda * t;
-    this.scale = Math.exp(this.logScale);
-    this.logSpace = !(this.scale > 1e-300 && this.scale < 1e300);
-    return this;
-  }
-
-  /** w = F(G, t); sets `slope` = A(G, t). */
-  value(G: number): number {
-    const a = Math.abs(2 * G);
-    if (!this.logSpace && a < 680) {
-      this.slope = 2 * this.scale * Math.cosh(2 * G);
-      return this.scale * Math.sinh(2 * G);
-    }
-    const up = Math.exp(a + this.logScale);
-    const down = Math.exp(this.logScale - a);
-    this.slope = up + down;
-    const w = 0.5 * (up - down);
-    return G < 0 ? -w : w;
-  }
 }
 
 /** F(G, t) = α²e^{−2λt}·sinh 2G (one-off evaluations; loops use `CoordinateMap`). */
