@@ -4,6 +4,7 @@
  */
 import type { AnyTheory } from '../src/core/theory.ts';
 import { deepLinear } from './deep-linear/index.ts';
+import { dln } from './dln/index.ts';
 import { saxe } from './saxe/index.ts';
 
-export const theories: readonly AnyTheory[] = [saxe, deepLinear];
+export const theories: readonly AnyTheory[] = [saxe, dln, deepLinear];

@@ -10,6 +10,13 @@ import { deepLinearPowerLaw } from './deep-linear-power-law.ts';
 import { deepLinearRepeatedData } from './deep-linear-repeated-data.ts';
 import { deepLinearResidualDmft } from './deep-linear-residual-dmft.ts';
 import { deepLinearWiderIsBetter } from './deep-linear-wider-is-better.ts';
+import { dlnDmftSimulation } from './dln-dmft-simulation.ts';
+import { dlnFiniteSize } from './dln-finite-size.ts';
+import { dlnFixedPoint } from './dln-fixed-point.ts';
+import { dlnGrokking } from './dln-grokking.ts';
+import { dlnRate } from './dln-rate.ts';
+import { dlnSearchTime } from './dln-search-time.ts';
+import { dlnTradeoff } from './dln-tradeoff.ts';
 import { saxeDepthByInit } from './saxe-depth-by-init.ts';
 import { saxeEulerError } from './saxe-euler-error.ts';
 import { saxeHierarchyDelays } from './saxe-hierarchy-delays.ts';
@@ -26,4 +33,5 @@ export const validators: readonly Validator[] = [
   deepLinearDepthTransfer,
   deepLinearRepeatedData,
   deepLinearPowerLaw,
+  dlnDmftSimulation, dlnFiniteSize, dlnFixedPoint, dlnRate, dlnSearchTime, dlnGrokking, dlnTradeoff,
 ];

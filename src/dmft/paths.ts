@@ -16,6 +16,7 @@
 import { PlateauError } from '../core/errors.ts';
 import { Rng } from '../core/rng.ts';
 import { IncrementalCholesky } from './operators.ts';
+import { PathArena } from './wasm-paths.ts';
 
 export interface StratumSpec {
   /** Probability of the stratum (the weights of all strata sum to 1). */
@@ -30,12 +31,14 @@ export interface StratumSpec {
 
 /**
  * Paths of all strata in one contiguous ensemble. Per path: its weight and stratum value, T
- * standard normals z (row-major [path][step]) and a history of T values φ_k ([path][step]).
- * Tangent paths are the first `responsePaths` paths of each stratum.
- * Memory: 16·T·N bytes for z and the history.
+ * standard normals z (row-major [path][step], row stride `stride` = T rounded up to even) and a
+ * history of T values φ_k. Tangent paths are the first `responsePaths` paths of each stratum.
+ * Memory: 16·stride·N bytes for z and the history. With an arena (`wasm-paths.ts`) the arrays live
+ * in WebAssembly memory and the marching kernels run there; without one, in JavaScript.
  */
 export class PathEnsemble {
   readonly size: number;
+  readonly stride: number;
   readonly weight: Float64Array;
   readonly value: Float64Array;
   readonly z: Float64Array;
@@ -43,11 +46,14 @@ export class PathEnsemble {
   /** Indices of the tangent paths, and their weights (stratum weight / responsePaths). */
   readonly responseIndex: Int32Array;
   readonly responseWeight: Float64Array;
+  /** Scratch for the kernels: drives, weighted new values, and one row each of field, memory, covariance. */
+  readonly scratch: { drive: Float64Array; weighted: Float64Array; field: Float64Array; memory: Float64Array; cov: Float64Array };
 
   constructor(
     readonly strata: readonly StratumSpec[],
     readonly T: number,
     seed: number,
+    readonly arena?: PathArena,
   ) {
     let n = 0;
     let nr = 0;
@@ -61,21 +67,26 @@ export class PathEnsemble {
       n += st.paths;
       nr += st.responsePaths;
     }
+    const alloc = (len: number) => (arena ? arena.alloc(len) : new Float64Array(len));
     this.size = n;
-    this.weight = new Float64Array(n);
-    this.value = new Float64Array(n);
-    this.z = new Float64Array(n * T);
-    this.history = new Float64Array(n * T);
+    this.stride = evenStride(T);
+    this.weight = alloc(n);
+    this.value = alloc(n);
+    this.z = alloc(n * this.stride);
+    this.history = alloc(n * this.stride);
+    this.scratch = { drive: alloc(n), weighted: alloc(n), field: alloc(this.stride), memory: alloc(this.stride), cov: alloc(this.stride) };
     this.responseIndex = new Int32Array(nr);
     this.responseWeight = new Float64Array(nr);
     let p = 0;
     let r = 0;
+    const row = new Float64Array(T);
     for (const [s, st] of strata.entries()) {
       // One normal stream per stratum: adding paths to one stratum leaves the others unchanged.
       const rng = Rng.derive(seed, 'stratum', s);
-      rng.fillNormal(this.z.subarray(p * T, (p + st.paths) * T));
       for (let i = 0; i < st.paths; i++) {
-        this.weight[p + i] = st.paths > 0 ? st.weight / st.paths : 0;
+        rng.fillNormal(row);
+        this.z.set(row, (p + i) * this.stride);
+        this.weight[p + i] = st.weight / st.paths;
         this.value[p + i] = st.value;
         if (i < st.responsePaths) {
           this.responseIndex[r] = p + i;
@@ -87,12 +98,24 @@ export class PathEnsemble {
     }
   }
 
+  /** Float64 entries an ensemble of these strata takes in an arena (for sizing it). */
+  static entries(strata: readonly StratumSpec[], T: number): number {
+    const n = strata.reduce((a, s) => a + s.paths, 0);
+    const stride = evenStride(T);
+    return [n, n, n * stride, n * stride, n, n, stride, stride, stride].reduce((a, len) => a + PathArena.footprint(len), 0);
+  }
+
   /** Weighted mean of `x` over all paths (x indexed by path). O(N). */
   mean(x: Float64Array): number {
     let acc = 0;
     for (let p = 0; p < this.size; p++) acc += this.weight[p]! * x[p]!;
     return acc;
   }
+}
+
+/** T rounded up to even: rows of two-lane vectors stay in bounds. */
+function evenStride(T: number): number {
+  return T + (T % 2);
 }
 
 /**
@@ -149,24 +172,30 @@ export function breakdown(what: string, value: number, step: number, where: Reco
 }
 
 /**
- * One causal step of every path, fused so that each path's history is read once from memory:
+ * One causal step of every path, fused so that each path's history is read from memory once:
  *   drive_p = Σ_{j≤k} field[j]·z[p,j] + Σ_{j≤k} memory[j]·history[p,j]   (ζ_k plus the memory term),
  *   φ = advance(p, drive_p)                                               (the theory's update),
  *   history[p,k+1] = φ,  covRow[j] += weight_p·φ·history[p,j] for j ≤ k+1   (row k+1 of E[φφᵀ]).
  * `field` is row k of the Cholesky factor, `memory` row k of the memory kernel K; `covRow` (length
  * ≥ k+2) must be zeroed by the caller. Requires k+1 < T. Cost O(N·k): three multiply-adds per
- * history entry; this is the O(N·T²) part of a DMFT. Paths go in blocks of four so that each load
- * of field[j], memory[j] and covRow[j] serves four paths (about twice as fast in V8 as one by one).
+ * history entry; this is the O(N·T²) part of a DMFT. With an arena, blocks of paths go through the
+ * WebAssembly kernels (drive, then the theory's update in JavaScript, then the covariance while the
+ * block's rows are still in cache); otherwise JavaScript loops take four paths at a time so that
+ * each load of field[j], memory[j] and covRow[j] serves four paths.
  */
 export function marchPaths(
   ens: PathEnsemble,
   k: number,
-  field: Float64Array,
-  memory: Float64Array,
+  field: ArrayLike<number>,
+  memory: ArrayLike<number>,
   advance: (p: number, drive: number) => number,
   covRow: Float64Array,
 ): void {
-  const T = ens.T;
+  if (ens.arena) {
+    marchPathsWasm(ens, ens.arena, k, field, memory, advance, covRow);
+    return;
+  }
+  const T = ens.stride;
   const z = ens.z;
   const h = ens.history;
   const w = ens.weight;
@@ -215,9 +244,41 @@ export function marchPaths(
   }
 }
 
+/** Paths per kernel call: a block's rows (16·stride·32 bytes ≈ 128 kB at T = 250) stay in L2. */
+const BLOCK = 32;
+
+function marchPathsWasm(ens: PathEnsemble, arena: PathArena, k: number, field: ArrayLike<number>, memory: ArrayLike<number>, advance: (p: number, drive: number) => number, covRow: Float64Array): void {
+  const { drive, weighted, field: f, memory: m, cov } = ens.scratch;
+  const stride = ens.stride;
+  const k1 = k + 1;
+  for (let j = 0; j < k1; j++) {
+    f[j] = field[j]!;
+    m[j] = memory[j]!;
+  }
+  const len = k + 2 + ((k + 2) % 2);
+  cov.fill(0, 0, len);
+  const zA = PathArena.address(ens.z);
+  const hA = PathArena.address(ens.history);
+  const pairs = 16 * Math.floor(k1 / 2);
+  const odd = k1 % 2;
+  const h = ens.history;
+  const w = ens.weight;
+  for (let p0 = 0; p0 < ens.size; p0 += BLOCK) {
+    const p1 = Math.min(ens.size, p0 + BLOCK);
+    arena.drive(zA, hA, PathArena.address(f), PathArena.address(m), stride * 8, pairs, odd, p0, p1, PathArena.address(drive));
+    for (let p = p0; p < p1; p++) {
+      const phi = advance(p, drive[p]!);
+      h[p * stride + k1] = phi;
+      weighted[p] = w[p]! * phi;
+    }
+    arena.accumulate(hA, PathArena.address(weighted), stride * 8, len * 8, p0, p1, PathArena.address(cov));
+  }
+  for (let j = 0; j <= k1; j++) covRow[j]! += cov[j]!;
+}
+
 /** Row k of E[φφᵀ] from the histories (for the first step; later rows come from `marchPaths`). O(N·k). */
 export function covarianceRow(ens: PathEnsemble, k: number, covRow: Float64Array): void {
-  const T = ens.T;
+  const T = ens.stride;
   covRow.fill(0, 0, k + 1);
   for (let p = 0; p < ens.size; p++) {
     const o = p * T;
@@ -231,22 +292,35 @@ export function covarianceRow(ens: PathEnsemble, k: number, covRow: Float64Array
  *   J[k+1,c] = J[k,c] + h_k·(1{c=k} + Σ_{m≤k} K[k,m]·φ′_m·J[m,c]),
  * and the response R[k,c] = E[φ′_k·J[k,c]] (strictly lower triangular: J[k,c] = 0 for c ≥ k).
  * Stored is JD[m][path][c] = φ′_m·J[m,c], so the memory sum is a contiguous axpy over m.
- * Memory 8·T²·N_R bytes; cost O(N_R·T³/6) multiply-adds over a whole march.
+ * Memory 8·T·stride·N_R bytes; cost O(N_R·T³/6) multiply-adds over a whole march (the memory sum
+ * in WebAssembly when the ensemble has an arena).
  */
 export class TangentEnsemble {
   readonly count: number;
+  readonly stride: number;
   /** JD, layout [m][r][c] with r the tangent-path index. */
   readonly jd: Float64Array;
   /** J at the current step, layout [r][c]. */
   private readonly current: Float64Array;
+  /** h·K[k, m] for the kernel call. */
+  private readonly coef: Float64Array;
 
   constructor(
     readonly ens: PathEnsemble,
     readonly T: number,
   ) {
     this.count = ens.responseIndex.length;
-    this.jd = new Float64Array(T * this.count * T);
-    this.current = new Float64Array(this.count * T);
+    this.stride = ens.stride;
+    const alloc = (len: number) => (ens.arena ? ens.arena.alloc(len) : new Float64Array(len));
+    this.jd = alloc(T * this.count * this.stride);
+    this.current = alloc(this.count * this.stride);
+    this.coef = alloc(this.stride);
+  }
+
+  /** Float64 entries the tangents of `responsePaths` paths take in an arena. */
+  static entries(responsePaths: number, T: number): number {
+    const stride = evenStride(T);
+    return [T * responsePaths * stride, responsePaths * stride, stride].reduce((a, len) => a + PathArena.footprint(len), 0);
   }
 
   /**
@@ -254,36 +328,42 @@ export class TangentEnsemble {
    * (`slope`, indexed by path), then store JD[k+1] and write row k+1 of R into `responseRow`
    * (columns 0..k). O(N_R·k²/2).
    */
-  advance(k: number, h: number, kernelRow: Float64Array, slope: Float64Array, responseRow: Float64Array): void {
-    const T = this.T;
+  advance(k: number, h: number, kernelRow: ArrayLike<number>, slope: Float64Array, responseRow: Float64Array): void {
+    const T = this.stride;
     const nr = this.count;
     const J = this.current;
     const jd = this.jd;
     const span = nr * T;
-    // J[k+1] = J[k] + h·(e_k + Σ_m K[k,m]·JD[m]); JD[m][r][c] vanishes for c ≥ m (stored zeros),
-    // so four rows m..m+3 are combined per pass over c < m+3 (one load/store of J per four).
-    let m = 1;
-    for (; m + 4 <= k + 1; m += 4) {
-      const c0 = h * kernelRow[m]!;
-      const c1 = h * kernelRow[m + 1]!;
-      const c2 = h * kernelRow[m + 2]!;
-      const c3 = h * kernelRow[m + 3]!;
-      const s0 = m * span;
-      const s1 = s0 + span;
-      const s2 = s1 + span;
-      const s3 = s2 + span;
-      const top = m + 3;
-      for (let r = 0; r < nr; r++) {
-        const or = r * T;
-        for (let c = 0; c < top; c++) J[or + c]! += c0 * jd[s0 + or + c]! + c1 * jd[s1 + or + c]! + c2 * jd[s2 + or + c]! + c3 * jd[s3 + or + c]!;
+    const arena = this.ens.arena;
+    if (arena) {
+      for (let m = 0; m <= k; m++) this.coef[m] = h * kernelRow[m]!;
+      arena.tangentMemory(PathArena.address(jd), PathArena.address(J), PathArena.address(this.coef), T * 8, span * 8, nr, k);
+    } else {
+      // J[k+1] = J[k] + h·(e_k + Σ_m K[k,m]·JD[m]); JD[m][r][c] vanishes for c ≥ m (stored zeros),
+      // so four rows m..m+3 are combined per pass over c < m+3 (one load/store of J per four).
+      let m = 1;
+      for (; m + 4 <= k + 1; m += 4) {
+        const c0 = h * kernelRow[m]!;
+        const c1 = h * kernelRow[m + 1]!;
+        const c2 = h * kernelRow[m + 2]!;
+        const c3 = h * kernelRow[m + 3]!;
+        const s0 = m * span;
+        const s1 = s0 + span;
+        const s2 = s1 + span;
+        const s3 = s2 + span;
+        const top = m + 3;
+        for (let r = 0; r < nr; r++) {
+          const or = r * T;
+          for (let c = 0; c < top; c++) J[or + c]! += c0 * jd[s0 + or + c]! + c1 * jd[s1 + or + c]! + c2 * jd[s2 + or + c]! + c3 * jd[s3 + or + c]!;
+        }
       }
-    }
-    for (; m <= k; m++) {
-      const coef = h * kernelRow[m]!;
-      const om = m * span;
-      for (let r = 0; r < nr; r++) {
-        const or = r * T;
-        for (let c = 0; c < m; c++) J[or + c]! += coef * jd[om + or + c]!;
+      for (; m <= k; m++) {
+        const coef = h * kernelRow[m]!;
+        const om = m * span;
+        for (let r = 0; r < nr; r++) {
+          const or = r * T;
+          for (let c = 0; c < m; c++) J[or + c]! += coef * jd[om + or + c]!;
+        }
       }
     }
     for (let r = 0; r < nr; r++) J[r * T + k]! += h;
@@ -306,6 +386,6 @@ export class TangentEnsemble {
 
   /** J[k,c] of tangent path r at the current step (for tests). */
   tangent(r: number, c: number): number {
-    return this.current[r * this.T + c]!;
+    return this.current[r * this.stride + c]!;
   }
 }

@@ -42,12 +42,19 @@ export class CoordinateMap {
     return this;
   }
 
-  /** w = F(G, t); sets `slope` = A(G, t). */
+  /**
+   * w = F(G, t); sets `slope` = A(G, t). One expm1 per call: with e = e^{2|G|} − 1,
+   * sinh 2|G| = e(e + 2)/(2(e + 1)) and cosh 2G = 1 + e²/(2(e + 1)), accurate for small |G| too.
+   */
   value(G: number): number {
     const a = Math.abs(2 * G);
-    if (!this.logSpace && a < 680) {
-      this.slope = 2 * this.scale * Math.cosh(2 * G);
-      return this.scale * Math.sinh(2 * G);
+    // e² must stay finite: 2|G| < 340.
+    if (!this.logSpace && a < 340) {
+      const e = Math.expm1(a);
+      const inv = 1 / (2 * (e + 1));
+      this.slope = 2 * this.scale * (1 + e * e * inv);
+      const w = this.scale * e * (e + 2) * inv;
+      return G < 0 ? -w : w;
     }
     const up = Math.exp(a + this.logScale);
     const down = Math.exp(this.logScale - a);

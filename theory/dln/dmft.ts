@@ -16,6 +16,7 @@
 import { PlateauError } from '../../src/core/errors.ts';
 import { resolventRow, rowMagnitude, sandwichRow } from '../../src/dmft/march.ts';
 import { breakdown, covarianceRow, GaussianField, marchPaths, PathEnsemble, TangentEnsemble, type StratumSpec } from '../../src/dmft/paths.ts';
+import { PathArena } from '../../src/dmft/wasm-paths.ts';
 import { CoordinateMap } from '../../src/sim/diagonal-linear-net.ts';
 import type { DlnModel, TimeGrid } from './model.ts';
 
@@ -32,6 +33,8 @@ export interface DmftOptions {
   snapshotSteps?: readonly number[];
   signal?: AbortSignal;
   onStep?: (k: number) => void;
+  /** Use the WebAssembly path kernels when available (default true); false forces JavaScript. */
+  wasm?: boolean;
 }
 
 export interface WeightSnapshot {
@@ -63,6 +66,8 @@ export interface DmftRun {
     maxResolvent: number;
     /** max_k |R_Δ[k,k−1] − E_R[A_k]·η_{k−1}/δ| / (E_R[A_k]·η_{k−1}/δ), an exact identity (digest §5). */
     subdiagonalIdentity: number;
+    /** Where the path kernels ran. */
+    kernels: 'wasm-simd' | 'javascript';
     seconds: number;
   };
 }
@@ -93,7 +98,9 @@ export function solveDmft(model: DlnModel, opts: DmftOptions): DmftRun {
   const T = grid.t.length;
   const { delta, sigma } = model;
   const strata = teacherStrata(model, opts.paths ?? 15000, opts.responsePaths ?? 160);
-  const ens = new PathEnsemble(strata, T, opts.seed);
+  const responsePaths = strata.reduce((a, st) => a + st.responsePaths, 0);
+  const arena = opts.wasm === false ? undefined : PathArena.create(PathEnsemble.entries(strata, T) + TangentEnsemble.entries(responsePaths, T));
+  const ens = new PathEnsemble(strata, T, opts.seed, arena);
   const tangents = new TangentEnsemble(ens, T);
   const field = new GaussianField(T, opts.jitter ?? 1e-9, 'δ·C_r');
   const N = ens.size;
@@ -121,7 +128,7 @@ export function solveDmft(model: DlnModel, opts: DmftOptions): DmftRun {
   // Step 0: G = 0, Δ_0 = −W*, A_0 = 2α².
   map.at(0);
   for (let p = 0; p < N; p++) {
-    ens.history[p * T] = map.value(0) - ens.value[p]!;
+    ens.history[p * ens.stride] = map.value(0) - ens.value[p]!;
     slope[p] = map.slope;
   }
   covarianceRow(ens, 0, covNext);
@@ -199,6 +206,7 @@ export function solveDmft(model: DlnModel, opts: DmftOptions): DmftRun {
       minRelativePivot: field.minRelativePivot,
       maxResolvent,
       subdiagonalIdentity,
+      kernels: arena ? 'wasm-simd' : 'javascript',
       seconds: (performance.now() - began) / 1000,
     },
   };
