@@ -4,6 +4,7 @@
  */
 import type { BenchModule } from './bench.ts';
 import { deepLinearBench } from './deep-linear.ts';
+import { dlnBench } from './dln-dmft.ts';
 import { matmulBench } from './matmul.ts';
 import { trainersBench } from './trainers.ts';
 import { validatorsBench } from './validators.ts';
@@ -13,4 +14,5 @@ export const benchmarks: readonly BenchModule[] = [
   trainersBench,
   validatorsBench,
   deepLinearBench,
+  dlnBench,
 ];
