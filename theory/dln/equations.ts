@@ -38,9 +38,8 @@ export const dlnSymbols: Readonly<Record<string, SymbolSpec>> = {
   g0: { latex: 'g_0', unicode: 'g₀', description: 'the frozen initial gradient g(0) of a coordinate' },
   q: { latex: 'q', unicode: 'q', description: 'DMFT field on one coordinate, q = ζ − δΣM Δ' },
   zeta: { latex: '\\zeta', unicode: 'ζ', description: 'Gaussian field, ζ ~ GP(0, δC_r)' },
-  Delta: { latex: '\\Delta', unicode: 'Δ', description: 'error w − W* of one coordinate' },
-  Wstar: { latex: 'W^*', unicode: 'W*', description: 'teacher value of one coordinate, W* ~ P*' },
-  Mem: { latex: '(M\\Delta)', unicode: '(MΔ)', description: 'causal memory Σ_{j≤k} M[k,j]Δ_j, M = (I + R_Δ)⁻¹' },
+  M: { latex: 'M', unicode: 'M', description: 'causal resolvent M = (I + R_Δ)⁻¹ of the error response' },
+  Mem: { latex: '(M\\Delta)', unicode: '(MΔ)', description: 'causal memory Σ_{j≤k} M[k,j]Δ_j of the errors Δ = w − W*' },
   Cr: { latex: 'C_r', unicode: 'C_r', description: 'residual correlation C_r = M(σ²𝟙𝟙ᵀ + C_Δ)Mᵀ' },
   Cdelta: { latex: 'C_\\Delta', unicode: 'C_Δ', description: 'error correlation E[Δ(t)Δ(s)]' },
 };

@@ -119,8 +119,8 @@ const grokkingFigure: FigureSpec = {
       const grid = timeGrid(params, { tEnd: shift + 4 / cfg.lambda, step: cfg.step });
       const { series: s } = await simulateDln(params, grid.eta, grid.t.length - 1, { ...ctx, progress: silentProgress });
       const keep = s.t.map((t) => t >= shift - 15);
-      const pick = (x: number[]) => thin(x.filter((_, k) => keep[k]), 120);
-      series.push({ label: `α = ${alpha}`, x: pick(s.t).map((t) => t - shift), y: pick(s.testError), role: 'theory' });
+      const pick = (x: number[]) => thin(x.filter((_, k) => keep[k]), 60);
+      series.push({ label: `α = ${alpha} (d = ${cfg.d}, mean of ${cfg.seeds})`, x: pick(s.t).map((t) => t - shift), y: pick(s.testError), role: 'simulation' });
     }
     return [{ id: 'grokking', title: 'Test error against t − ln(α)/λ (λ = 0.1)', xLabel: 't − ln(α)/λ', yLabel: 'test error', series, caption: 'The drop comes at ln(α)/λ plus an α-independent offset.' }];
   },

@@ -8,7 +8,8 @@ import type { Check, TaggedResult } from '../../src/core/result.ts';
 import { Rng } from '../../src/core/rng.ts';
 import type { CommandOption, OptionValues, RunContext, RunnerSpec } from '../../src/core/theory.ts';
 import { meanAndStandardError } from '../../src/sim/diagonal-linear-net.ts';
-import { solveDmft, type DmftRun } from './dmft.ts';
+import type { DmftRun } from './dmft.ts';
+import { dmftThreads, runDmfts, type RunCurves } from './runs.ts';
 import { timeGrid } from './model.ts';
 import { modelOf, refuseOutside, type DlnParams } from './params.ts';
 
@@ -53,26 +54,20 @@ export async function averagedDmft(params: DlnParams, options: OptionValues, ctx
   const minRuns = Number(options.runs ?? 4);
   const maxRuns = Math.max(minRuns, Number(options['max-runs'] ?? 12));
   const target = Number(options['target-se'] ?? 1e-3);
-  const runs: DmftRun[] = [];
+  const runs: RunCurves[] = [];
+  const seedOf = (i: number) => Rng.derive(ctx.seed, 'dln-dmft', i).nextUint32();
+  const runOptions = { paths: Number(options.paths ?? 15000), responsePaths: Number(options['response-paths'] ?? 160) };
+  // A first batch of `runs` in parallel, then batches until the s.e. target is met.
   let se = Infinity;
   while (runs.length < minRuns || (se > target && runs.length < maxRuns)) {
-    const i = runs.length;
-    ctx.progress.start(`DMFT run ${i + 1} (T = ${T})`, T - 1);
-    const run = solveDmft(model, {
-      grid,
-      seed: Rng.derive(ctx.seed, 'dln-dmft', i).nextUint32(),
-      paths: Number(options.paths ?? 15000),
-      responsePaths: Number(options['response-paths'] ?? 160),
-      signal: ctx.signal,
-      onStep: (k) => {
-        if (k % 25 === 0) ctx.progress.update(k + 1);
-      },
-    });
-    ctx.progress.finish(`${run.diagnostics.seconds.toFixed(1)} s`);
-    runs.push(run);
+    const batch = runs.length < minRuns ? minRuns - runs.length : Math.min(maxRuns - runs.length, dmftThreads(maxRuns, runOptions.paths, T));
+    const first = runs.length;
+    ctx.progress.start(`DMFT runs ${first + 1}–${first + batch} (T = ${T}, ${dmftThreads(batch, runOptions.paths, T)} threads)`, batch);
+    let done = 0;
+    const seeds = Array.from({ length: batch }, (_, i) => seedOf(first + i));
+    runs.push(...(await runDmfts(model, grid, seeds, runOptions, () => ctx.progress.update(++done), ctx.signal)));
+    ctx.progress.finish();
     if (runs.length > 1) se = maxOf(meanAndStandardError(runs.map((r) => r.testError)).se);
-    // Yield to the event loop between runs (progress, cancellation).
-    await new Promise((resolve) => setImmediate(resolve));
   }
   const test = meanAndStandardError(runs.map((r) => r.testError));
   const train = meanAndStandardError(runs.map((r) => r.trainError));
@@ -102,6 +97,8 @@ export async function averagedDmft(params: DlnParams, options: OptionValues, ctx
       pathsPerRun: runs[0]!.diagnostics.paths,
       responsePathsPerRun: runs[0]!.diagnostics.responsePaths,
       secondsPerRun: runs.map((r) => Number(r.diagnostics.seconds.toFixed(3))),
+      threads: dmftThreads(minRuns, runOptions.paths, T),
+      kernels: runs[0]!.diagnostics.kernels,
       minRelativePivot: Math.min(...runs.map((r) => r.diagnostics.minRelativePivot)),
       jitter: 1e-9,
       cost: 'O(N·T²) paths + O(N_R·T³) tangents + O(T³) operators per run; memory 16·T·N + 8·T²·N_R bytes',

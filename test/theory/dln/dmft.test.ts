@@ -6,6 +6,7 @@ import { BASE } from '../../../theory/dln/experiments/curves.ts';
 import { maxZScore } from '../../../theory/dln/experiments/stats.ts';
 import { gridFromSteps, timeGrid } from '../../../theory/dln/model.ts';
 import { simulateDln } from '../../../theory/dln/simulator.ts';
+import { dmftThreads, runDmfts } from '../../../theory/dln/runs.ts';
 import { averagedDmft } from '../../../theory/dln/solver.ts';
 import { catchError } from '../../helpers.ts';
 
@@ -74,6 +75,25 @@ describe('DMFT of the diagonal network (discrete G-scheme)', () => {
     const moment = (W: number) => z.reduce((acc, x) => acc + 0.005 * phi(x) * (a2 * Math.sinh(2 * eta * (W + Math.sqrt(s2) * x)) - W) ** 2, 0);
     const exact = (1 - model.rho) * moment(0) + model.rho * moment(1);
     expect(Math.abs(run.testError[1]! - exact)).toBeLessThan(3e-4);
+  });
+});
+
+describe('independent runs on helper threads', () => {
+  it('give the same curves as on one thread (runs are seeded on their own)', async () => {
+    const grid = timeGrid(model, { tEnd: 7.45 });
+    const options = { paths: 9000, responsePaths: 32 };
+    const saved = process.env.PLATEAU_THREADS;
+    try {
+      process.env.PLATEAU_THREADS = '2';
+      expect(dmftThreads(2, options.paths, grid.t.length)).toBe(2);
+      const threaded = await runDmfts(model, grid, [11, 12], options, () => {});
+      process.env.PLATEAU_THREADS = '1';
+      const serial = await runDmfts(model, grid, [11, 12], options, () => {});
+      for (let i = 0; i < 2; i++) expect(Array.from(threaded[i]!.testError)).toEqual(Array.from(serial[i]!.testError));
+    } finally {
+      if (saved === undefined) delete process.env.PLATEAU_THREADS;
+      else process.env.PLATEAU_THREADS = saved;
+    }
   });
 });
 
