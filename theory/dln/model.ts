@@ -8,7 +8,6 @@
  * both the DMFT and the finite-d simulation describe; `timeGrid` gives Plateau's default η_k.
  */
 import { PlateauError } from '../../src/core/errors.ts';
-import { CoordinateMap } from '../../src/sim/diagonal-linear-net.ts';
 
 /** The model parameters (digest §2): α init scale, δ = n/d, ρ teacher density, σ noise, λ ridge. */
 export interface DlnModel {
@@ -17,16 +16,6 @@ export interface DlnModel {
   rho: number;
   sigma: number;
   lambda: number;
-}
-
-/** Second moment of the demo teacher P* = (1−ρ)δ₀ + (ρ/2)(δ₊₁ + δ₋₁). */
-export function teacherSecondMoment(m: DlnModel): number {
-  return m.rho;
-}
-
-/** F(G, t) = α²e^{−2λt}·sinh 2G (one-off evaluations; loops use `CoordinateMap`). */
-export function coordinateMap(m: DlnModel, G: number, t: number): number {
-  return new CoordinateMap(m).at(t).value(G);
 }
 
 export interface TimeGrid {
@@ -70,7 +59,7 @@ export function timeGrid(m: DlnModel, opts: GridOptions): TimeGrid {
     }
   }
   etas.push(eta(t));
-  const rule = m.lambda > 0 || m.alpha * m.alpha > 0.5 ? `η_k = ${c}/max(1, 2α²e^{−2λt_k})` : `uniform η = ${c}`;
+  const rule = m.lambda > 0 ? `η_k = ${c}/max(1, 2α²e^{−2λt_k})` : `uniform η = ${c}/max(1, 2α²) = ${Number(eta(0).toPrecision(6))}`;
   return { t: Float64Array.from(ts), eta: Float64Array.from(etas), rule };
 }
 

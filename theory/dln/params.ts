@@ -72,7 +72,7 @@ export function modelOf(p: Pick<DlnParams, 'alpha' | 'delta' | 'rho' | 'sigma' |
 }
 
 /** Why a request is outside the theory, or undefined when it is inside. */
-export function outsideTheory(p: Pick<DlnParams, 'delta' | 'lambda'>): string | undefined {
+function outsideTheory(p: Pick<DlnParams, 'delta' | 'lambda'>): string | undefined {
   if (p.lambda === 0 && p.delta >= 1) {
     return `δ = ${p.delta} ≥ 1 with λ = 0: with n ≥ d samples the data are not interpolated by a family of solutions, so the implicit-bias theory (interpolator fixed point, rate, timescales; digest §6.1, §7) does not apply; use δ < 1, or λ > 0 for the LASSO`;
   }

@@ -56,7 +56,7 @@ export interface ThresholdFixedPoint {
 }
 
 /** θ with P(|W* + sZ| > θ) = δ (the basis-pursuit threshold for effective noise s). */
-export function basisPursuitThreshold(m: Pick<DlnModel, 'rho' | 'delta'>, s: number): number {
+function basisPursuitThreshold(m: Pick<DlnModel, 'rho' | 'delta'>, s: number): number {
   const f = (theta: number) => mixture(m, (W) => softThresholdSlope(W, s, theta)) - m.delta;
   const hi = 2 + 40 * s;
   return brent(f, 0, hi, { xtol: 1e-14 }).root;

@@ -16,7 +16,7 @@ function check(name: string, residual: number, tolerance: number, samples = 1): 
 }
 
 /** Lazy train error ½∫(ρν + σ²)e^{−2cνt/δ}dMP_δ(ν), c = 2α² (digest §8.1), by Gauss–Chebyshev. */
-export function lazyTrainError(p: Pick<DlnParams, 'alpha' | 'delta' | 'rho' | 'sigma'>, t: number): number {
+function lazyTrainError(p: Pick<DlnParams, 'alpha' | 'delta' | 'rho' | 'sigma'>, t: number): number {
   const lo = (1 - Math.sqrt(p.delta)) ** 2;
   const hi = (1 + Math.sqrt(p.delta)) ** 2;
   const c = 2 * p.alpha * p.alpha;

@@ -21,7 +21,7 @@ import { problems } from './fixed-point.ts';
 import { fittedRate, meanSe } from './stats.ts';
 
 /** λ_min of (1/δ)X·diag(2√(w² + α⁴))·Xᵀ: the finite-n relaxation rate at weights w. O(n²d + 9n³). */
-export function finiteEdge(p: DlnProblem, w: Float64Array, alpha: number): number {
+function finiteEdge(p: DlnProblem, w: Float64Array, alpha: number): number {
   const { n, d, X } = p;
   const scaled = new Float64Array(n * d);
   for (let j = 0; j < d; j++) {
