@@ -89,6 +89,13 @@ export function teacherStrata(model: DlnModel, paths: number, responsePaths: num
   return strata;
 }
 
+/** Largest memory one run may take (the WebAssembly arena holds at most 4 GiB). */
+const MAX_BYTES = 3.5e9;
+
+function totalPaths(strata: readonly StratumSpec[]): number {
+  return strata.reduce((a, st) => a + st.paths, 0);
+}
+
 const SNAPSHOT_PROBABILITIES = [0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99];
 
 /** One DMFT run (one Monte Carlo sample of the solution). See the module comment for the cost. */
@@ -99,6 +106,10 @@ export function solveDmft(model: DlnModel, opts: DmftOptions): DmftRun {
   const { delta, sigma } = model;
   const strata = teacherStrata(model, opts.paths ?? 15000, opts.responsePaths ?? 160);
   const responsePaths = strata.reduce((a, st) => a + st.responsePaths, 0);
+  const bytes = 8 * (PathEnsemble.entries(strata, T) + TangentEnsemble.entries(responsePaths, T));
+  if (bytes > MAX_BYTES) {
+    throw new PlateauError('REFUSED', `a DMFT run with T = ${T} steps, ${totalPaths(strata)} paths and ${responsePaths} tangent paths needs ${(bytes / 1e9).toFixed(1)} GB (16·T·N + 8·T²·N_R bytes); shorten --t-end, raise --step, or lower --response-paths`, { T, bytes });
+  }
   const arena = opts.wasm === false ? undefined : PathArena.create(PathEnsemble.entries(strata, T) + TangentEnsemble.entries(responsePaths, T));
   const ens = new PathEnsemble(strata, T, opts.seed, arena);
   const tangents = new TangentEnsemble(ens, T);
