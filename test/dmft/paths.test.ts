@@ -1,43 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../src/core/rng.ts';
-import { resolventRow, sandwichRow } from '../../src/dmft/march.ts';
-import { inverseIMinusStrictLower, sandwich } from '../../src/dmft/operators.ts';
 import { covarianceRow, GaussianField, marchPaths, PathEnsemble, TangentEnsemble, type StratumSpec } from '../../src/dmft/paths.ts';
 import { PathArena } from '../../src/dmft/wasm-paths.ts';
 import { catchError, maxAbsDiff } from '../helpers.ts';
 
 const T = 11;
-
-function randomStrictLower(rng: Rng, scale = 0.3): Float64Array {
-  const a = new Float64Array(T * T);
-  for (let i = 0; i < T; i++) for (let j = 0; j < i; j++) a[i * T + j] = scale * rng.normal();
-  return a;
-}
-
-describe('row-by-row causal operators', () => {
-  const rng = new Rng(3);
-
-  it('resolvent rows equal (I + R)⁻¹ by forward substitution of the whole matrix', () => {
-    const r = randomStrictLower(rng);
-    const minus = r.map((v) => -v);
-    const full = inverseIMinusStrictLower(minus, T, new Float64Array(T * T));
-    const rows = new Float64Array(T * T);
-    for (let k = 0; k < T; k++) resolventRow(r, T, k, rows);
-    expect(maxAbsDiff(rows, full)).toBeLessThan(1e-14);
-  });
-
-  it('sandwich rows equal M·P·Mᵀ', () => {
-    const m = randomStrictLower(rng);
-    for (let i = 0; i < T; i++) m[i * T + i] = 1;
-    const p = new Float64Array(T * T);
-    for (let i = 0; i < T; i++) for (let j = 0; j < T; j++) p[i * T + j] = 0.01 + Math.exp(-0.3 * Math.abs(i - j));
-    const full = sandwich(m, p, T, new Float64Array(T * T), new Float64Array(T * T));
-    const rows = new Float64Array(T * T);
-    const work = new Float64Array(T);
-    for (let k = 0; k < T; k++) sandwichRow(m, p, T, k, rows, work);
-    expect(maxAbsDiff(rows, full)).toBeLessThan(1e-13);
-  });
-});
 
 describe('stratified path ensembles', () => {
   const strata: StratumSpec[] = [

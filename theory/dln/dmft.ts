@@ -14,7 +14,7 @@
  * paths), O(T³) for the T×T operators; memory 16·T·N + 8·T²·N_R bytes.
  */
 import { PlateauError } from '../../src/core/errors.ts';
-import { resolventRow, rowMagnitude, sandwichRow } from '../../src/dmft/march.ts';
+import { rowsHealthy, sandwichRows, unitLowerInverseRows } from '../../src/dmft/rows.ts';
 import { breakdown, covarianceRow, GaussianField, marchPaths, PathEnsemble, TangentEnsemble, type StratumSpec } from '../../src/dmft/paths.ts';
 import { PathArena } from '../../src/dmft/wasm-paths.ts';
 import { CoordinateMap } from '../../src/sim/diagonal-linear-net.ts';
@@ -117,12 +117,13 @@ export function solveDmft(model: DlnModel, opts: DmftOptions): DmftRun {
   const N = ens.size;
   const cD = new Float64Array(T * T); // C_Δ
   const rD = new Float64Array(T * T); // R_Δ (strictly lower)
+  const minusR = new Float64Array(T * T); // −R_Δ, so that M = (I − (−R_Δ))⁻¹ by `unitLowerInverseRows`
   const M = new Float64Array(T * T); // (I + R_Δ)⁻¹
   const P = new Float64Array(T * T); // σ²𝟙𝟙ᵀ + C_Δ
   const cR = new Float64Array(T * T); // C_r
   const G = new Float64Array(N);
   const slope = new Float64Array(N); // A(G_k, t_k) per path
-  const work = new Float64Array(T);
+  const work = new Float64Array(2 * T);
   const kRow = new Float64Array(T); // δ·C_r[k, 0..k]
   const memory = new Float64Array(T); // −δ·M[k, 0..k]
   const covNext = new Float64Array(T);
@@ -133,7 +134,7 @@ export function solveDmft(model: DlnModel, opts: DmftOptions): DmftRun {
   const map = new CoordinateMap(model);
   const snapshotSteps = new Set(opts.snapshotSteps ?? [0, 1, 2, 3, 4].map((i) => Math.round(((T - 1) * (i + 1)) / 5)));
   const snapshots: WeightSnapshot[] = [];
-  let maxResolvent = 1;
+  let maxResolvent = 0;
   let subdiagonalIdentity = 0;
 
   // Step 0: G = 0, Δ_0 = −W*, A_0 = 2α².
@@ -150,17 +151,20 @@ export function solveDmft(model: DlnModel, opts: DmftOptions): DmftRun {
     const tk = grid.t[k]!;
     const ok = k * T;
     // Rows k of R_Δ (filled by the previous tangent step) give row k of M.
-    resolventRow(rD, T, k, M);
-    const mMax = rowMagnitude(M, T, k);
-    if (!(mMax < 1e12)) throw breakdown('response resolvent (I + R_Δ)⁻¹ (responses from the tangent paths)', mMax, k, { t: tk });
-    if (mMax > maxResolvent) maxResolvent = mMax;
+    unitLowerInverseRows(minusR, T, k, k + 1, M);
+    if (!rowsHealthy(M, T, k, k + 1, 1e12)) {
+      let worst = 0;
+      for (let j = 0; j <= k; j++) worst = Math.abs(M[ok + j]!) > worst || Number.isNaN(M[ok + j]!) ? Math.abs(M[ok + j]!) : worst;
+      throw breakdown('response resolvent (I + R_Δ)⁻¹ (responses from the tangent paths)', worst, k, { t: tk });
+    }
+    for (let j = 0; j < k; j++) maxResolvent = Math.max(maxResolvent, Math.abs(M[ok + j]!));
     // Row k of P = σ² + C_Δ, then of C_r = M P Mᵀ.
     for (let j = 0; j <= k; j++) {
       const v = sigma * sigma + cD[ok + j]!;
       P[ok + j] = v;
       P[j * T + k] = v;
     }
-    sandwichRow(M, P, T, k, cR, work);
+    sandwichRows(M, P, T, k, k + 1, cR, work);
     testError[k] = cD[ok + k]!;
     trainError[k] = 0.5 * cR[ok + k]!;
     let meanSlope = 0;
@@ -194,7 +198,10 @@ export function solveDmft(model: DlnModel, opts: DmftOptions): DmftRun {
     }
     // Tangents: J[k+1] from J[≤k] with kernel −δ·M[k,·]; R_Δ[k+1, 0..k] = E[A_{k+1} J[k+1, ·]].
     tangents.advance(k, h, memory, slope, respNext);
-    for (let c = 0; c <= k; c++) rD[o1 + c] = respNext[c]!;
+    for (let c = 0; c <= k; c++) {
+      rD[o1 + c] = respNext[c]!;
+      minusR[o1 + c] = -respNext[c]!;
+    }
     // J[k+1,k] = η_k/δ exactly, so R_Δ[k+1,k] = E_R[A_{k+1}]·η_k/δ over the tangent paths.
     let meanA = 0;
     for (let r = 0; r < ens.responseIndex.length; r++) meanA += ens.responseWeight[r]! * slope[ens.responseIndex[r]!]!;
