@@ -5,5 +5,7 @@ export const CHUNK: number;
 export const ARGS: number;
 export const ARG_COUNT: number;
 export const DONE: number;
+export const READY: number;
+export const MAX_HELPERS: number;
 export const CONTROL_INTS: number;
 export function drainChunks(ctrl: Int32Array, chunk: (...args: number[]) => void): void;

@@ -1,18 +1,20 @@
 // A helper thread of the CPU backend (wasm-gemm.ts): it instantiates the GEMM module on the
-// shared memory and, each time the main thread bumps the job counter, takes chunks of the job
-// (gemm-jobs.mjs) until none is left, then reports. Plain JavaScript so that it loads without a
+// shared memory, joins (gemm-jobs.mjs), and each time the main thread bumps the job counter takes
+// chunks of the job until none is left, then reports. Plain JavaScript so that it loads without a
 // TypeScript loader.
-import { parentPort, workerData } from 'node:worker_threads';
-import { DONE, FAILED, SEQ, drainChunks } from './gemm-jobs.mjs';
+import { workerData } from 'node:worker_threads';
+import { DONE, FAILED, READY, SEQ, drainChunks } from './gemm-jobs.mjs';
 
 const { module, memory, control, index } = workerData;
 const instance = new WebAssembly.Instance(module, { env: { memory } });
 const chunk = instance.exports.chunk;
 const ctrl = new Int32Array(control);
-// Jobs up to the current counter were posted before this thread was ready and are not ours; the
-// main thread counts this helper in from the 'ready' message on.
+// Jobs up to the current counter were posted before this thread joined and are not ours. Join
+// (READY 0 → 1) only after reading the counter: the main thread posts no job until it sees the
+// join, and if it already gave up on this helper (READY = −1) the helper leaves without working.
 let seen = Atomics.load(ctrl, SEQ);
-parentPort.postMessage('ready');
+if (Atomics.compareExchange(ctrl, READY + index, 0, 1) !== 0) process.exit(0);
+Atomics.notify(ctrl, READY + index);
 for (;;) {
   Atomics.wait(ctrl, SEQ, seen);
   seen = Atomics.load(ctrl, SEQ);

@@ -9,14 +9,16 @@
  * `Atomics.notify`; every thread, the main one included, takes chunks of MR-panels until none is
  * left, and the main thread then `Atomics.wait`s for the helpers, so a call stays synchronous.
  * Every C tile is computed by one thread with the same k-order, so the result is bit-identical
- * whatever the number of threads. Helpers start in the background on the first product big enough
- * to use them (until they are up, products run on one thread), are unref'd (they never keep the
- * process alive) and number `PLATEAU_THREADS − 1` (default: one per further core).
+ * whatever the number of threads. Helpers start on the first product big enough to use them: the
+ * main thread waits (at most HELPER_START_MS, once) until each has joined, so the set of threads
+ * that can take part in a job is fixed before the job is posted and the main thread always waits
+ * for all of them (gemm-jobs.mjs). They are unref'd (they never keep the process alive) and
+ * number `PLATEAU_THREADS − 1` (default: one per further core).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { PlateauError } from '../../core/errors.ts';
-import { ARGS, CHUNK, CONTROL_INTS, DONE, drainChunks, FAILED, NEXT, SEQ } from './gemm-jobs.mjs';
+import { ARGS, CHUNK, CONTROL_INTS, DONE, drainChunks, FAILED, MAX_HELPERS, NEXT, READY, SEQ } from './gemm-jobs.mjs';
 import { packB, packedSizes, type TileShape } from './packing.ts';
 import { DEFAULT_GEMM_SHAPE, gemmModuleBytes, HEADER_ENTRIES, MAX_MEMORY_PAGES, type GemmKernelShape } from './wasm/gemm-module.ts';
 
@@ -24,6 +26,9 @@ const PAGE_BYTES = 65536;
 
 /** Multiply–adds below which waking helpers (tens of µs) costs more than it saves. */
 const MIN_THREADED_WORK = 128 * 128 * 128;
+
+/** How long the main thread waits, once, for a starting helper to join before leaving it out. */
+const HELPER_START_MS = 5000;
 
 /** MR-panels per chunk a thread takes: Ã's chunk (MC×KC) stays in L2. */
 const CHUNK_PANELS = 16;
@@ -46,7 +51,6 @@ export function threadBudget(): number {
 interface Helper {
   worker: Worker;
   index: number;
-  failed: boolean;
 }
 
 export class WasmGemm {
@@ -57,7 +61,7 @@ export class WasmGemm {
   private readonly chunk: (...args: number[]) => void;
   private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_INTS * 4));
   private helpers: Helper[] = [];
-  private starting = false;
+  private started = false;
 
   constructor(shape: GemmKernelShape) {
     this.shape = shape;
@@ -141,22 +145,26 @@ export class WasmGemm {
     if (Atomics.load(ctrl, FAILED) !== 0) throw new PlateauError('IO', 'a matmul helper thread failed; rerun with PLATEAU_THREADS=1', {});
   }
 
-  /** Start `count` helpers in the background (once); products use each from its 'ready' message on. */
+  /**
+   * Start `count` helpers (once) and wait until each has joined; a helper that has not joined
+   * within HELPER_START_MS is told to leave (READY −1) and products run without it.
+   */
   private startHelpers(count: number): void {
-    if (this.starting) return;
-    this.starting = true;
+    if (this.started) return;
+    this.started = true;
     const url = new URL('./gemm-worker.mjs', import.meta.url);
-    for (let index = 0; index < Math.min(count, CONTROL_INTS - DONE); index++) {
-      const worker = new Worker(url, { workerData: { module: this.module, memory: this.memory, control: this.control.buffer, index } });
+    const ctrl = this.control;
+    const starting: Helper[] = [];
+    for (let index = 0; index < Math.min(count, MAX_HELPERS); index++) {
+      const worker = new Worker(url, { workerData: { module: this.module, memory: this.memory, control: ctrl.buffer, index } });
       worker.unref();
-      const helper: Helper = { worker, index, failed: false };
-      worker.once('message', () => {
-        if (!helper.failed) this.helpers.push(helper);
-      });
-      worker.once('error', () => {
-        helper.failed = true;
-        this.helpers = this.helpers.filter((h) => h !== helper);
-      });
+      starting.push({ worker, index });
+    }
+    const deadline = Date.now() + HELPER_START_MS;
+    for (const h of starting) {
+      Atomics.wait(ctrl, READY + h.index, 0, Math.max(0, deadline - Date.now()));
+      if (Atomics.compareExchange(ctrl, READY + h.index, 0, -1) === 0) void h.worker.terminate();
+      else this.helpers.push(h);
     }
   }
 }

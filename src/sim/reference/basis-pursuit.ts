@@ -13,7 +13,6 @@ import { PlateauError } from '../../core/errors.ts';
 import { kernels } from '../../compute/registry.ts';
 import { cholesky, choleskySolve, luDecompose, luSolve } from '../../numeric/linalg.ts';
 import type { DlnProblem } from '../diagonal-linear-net.ts';
-import { verifiedGram } from './verified-gram.ts';
 
 /** ADMM iterations before the first polishing attempt; the interval doubles after each failure. */
 const FIRST_POLISH = 50;
@@ -120,7 +119,7 @@ export function basisPursuit(problem: DlnProblem, opts: { maxIter?: number } = {
   const maxIter = opts.maxIter ?? 50000;
   const K = kernels();
   const gram = new Float64Array(n * n);
-  verifiedGram(n, d, X, gram);
+  K.gram(n, d, X, gram, { side: 'AAt' });
   const chol = cholesky(gram, n);
   const w = new Float64Array(d);
   const z = new Float64Array(d);

@@ -11,7 +11,6 @@ import { PlateauError } from '../../core/errors.ts';
 import { kernels } from '../../compute/registry.ts';
 import { cholesky, choleskySolve } from '../../numeric/linalg.ts';
 import { CoordinateMap, type DlnProblem } from '../diagonal-linear-net.ts';
-import { verifiedGram } from './verified-gram.ts';
 
 /** A solve that stalls in round-off above the tolerance is still accepted below this residual. */
 const STALL_TOLERANCE = 1e-7;
@@ -86,7 +85,7 @@ export function minPotentialInterpolator(problem: DlnProblem, alpha: number, opt
       const o = i * d;
       for (let j = 0; j < d; j++) scaled[o + j] = X[o + j]! * Math.sqrt(D[j]!);
     }
-    verifiedGram(n, d, scaled, hess);
+    kernels().gram(n, d, scaled, hess, { side: 'AAt' });
     const step = choleskySolve(dampedCholesky(hess, n), n, r);
     let slope = 0;
     for (let i = 0; i < n; i++) slope += step[i]! * r[i]!;

@@ -3,7 +3,6 @@ import { dlnProblem } from '../../../src/sim/diagonal-linear-net.ts';
 import { basisPursuit } from '../../../src/sim/reference/basis-pursuit.ts';
 import { lassoFista } from '../../../src/sim/reference/lasso.ts';
 import { minPotentialInterpolator } from '../../../src/sim/reference/min-potential-interpolator.ts';
-import { verifiedGram } from '../../../src/sim/reference/verified-gram.ts';
 
 const p = dlnProblem({ d: 200, delta: 0.5, rho: 0.1, sigma: 0.1, seed: 11 });
 const l1 = (w: Float64Array) => w.reduce((a, v) => a + Math.abs(v), 0);
@@ -18,14 +17,6 @@ const residual = (w: Float64Array) => {
 };
 
 describe('finite-d reference solvers (independent of the DLN dynamics)', () => {
-  it('verified Gram products equal the plain product', () => {
-    const out = new Float64Array(p.n * p.n);
-    verifiedGram(p.n, p.d, p.X, out);
-    let s = 0;
-    for (let j = 0; j < p.d; j++) s += p.X[3 * p.d + j]! * p.X[7 * p.d + j]!;
-    expect(out[3 * p.n + 7]).toBeCloseTo(s, 13);
-  });
-
   it('the min-ψ_α interpolator interpolates, and tends to the ℓ1 minimiser as α → 0', () => {
     for (const alpha of [1, 0.1, 1e-8]) {
       const r = minPotentialInterpolator(p, alpha);

@@ -6,12 +6,12 @@
  * - `tradeoffExperiment`: across α, the fixed-point test error and μ_min both fall as α falls, in
  *   theory and at finite d (interpolators and their spectral edges on common data sets).
  */
+import { kernels } from '../../../src/compute/registry.ts';
 import { silentProgress } from '../../../src/core/progress.ts';
 import type { RunContext } from '../../../src/core/theory.ts';
 import { symmetricEigen } from '../../../src/numeric/eigen.ts';
 import type { DlnProblem } from '../../../src/sim/diagonal-linear-net.ts';
 import { minPotentialInterpolator } from '../../../src/sim/reference/min-potential-interpolator.ts';
-import { verifiedGram } from '../../../src/sim/reference/verified-gram.ts';
 import { interpolatorFixedPoint } from '../fixed-point.ts';
 import { timeGrid } from '../model.ts';
 import { convergenceRate, discreteRate } from '../rate.ts';
@@ -29,7 +29,7 @@ function finiteEdge(p: DlnProblem, w: Float64Array, alpha: number): number {
     for (let i = 0; i < n; i++) scaled[i * d + j] = X[i * d + j]! * s;
   }
   const B = new Float64Array(n * n);
-  verifiedGram(n, d, scaled, B);
+  kernels().gram(n, d, scaled, B, { side: 'AAt' });
   return symmetricEigen(B, n).values[0]!;
 }
 
