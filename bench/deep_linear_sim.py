@@ -9,20 +9,10 @@ Usage: python3 bench/deep_linear_sim.py D N P L
 """
 import json
 import sys
-import time
 
 import numpy as np
 
-
-def best_seconds(fn, min_repeats=5, min_seconds=1.0, max_repeats=50):
-    fn()
-    best, spent, i = float("inf"), 0.0, 0
-    while i < max_repeats and (i < min_repeats or spent < min_seconds):
-        t0 = time.perf_counter()
-        fn()
-        dt = time.perf_counter() - t0
-        best, spent, i = min(best, dt), spent + dt, i + 1
-    return best
+from timing import best_seconds
 
 
 def main():
@@ -58,7 +48,7 @@ def main():
         W0[...] -= (lr / sqD) * np.outer(g[0], u)
         return test, train
 
-    print(json.dumps({"stepMs": 1e3 * best_seconds(step), "D": D, "N": N, "P": P, "L": L}))
+    print(json.dumps({"stepMs": 1e3 * best_seconds(step, min_repeats=5, min_seconds=1.0, max_repeats=50), "D": D, "N": N, "P": P, "L": L}))
 
 
 if __name__ == "__main__":

@@ -10,16 +10,7 @@ import time
 
 import numpy as np
 
-
-def best_seconds(fn, min_repeats=3, min_seconds=0.5, max_repeats=20):
-    fn()
-    best, spent, i = float('inf'), 0.0, 0
-    while i < max_repeats and (i < min_repeats or spent < min_seconds):
-        t0 = time.perf_counter()
-        fn()
-        dt = time.perf_counter() - t0
-        best, spent, i = min(best, dt), spent + dt, i + 1
-    return best
+from timing import best_seconds
 
 
 def main():
