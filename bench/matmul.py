@@ -6,7 +6,6 @@ Usage: python3 bench/matmul.py 256 512 1024
 """
 import json
 import sys
-import time
 
 import numpy as np
 
