@@ -7,6 +7,7 @@ export { parseEquation, equationTeX, equationUnicode, odeRate, type Equation, ty
 export { solveFor, type SolveOptions, type SolveOutcome } from './solve.ts';
 export { antiderivative, checkAntiderivative, type IntegrateOptions, type IntegralOutcome, type Substitution } from './integrate.ts';
 export { spotCheck, samplePoints, type Point, type Range, type SpotCheckOptions } from './check.ts';
+export { declareEquations, symbolNamesOf, type DeclaredEquations } from './declared.ts';
 export { formulaResult, type FormulaResultInput } from './result.ts';
 export { combineLogs } from './logs.ts';
 export { compileTree, type CompiledFn } from './compile.ts';

@@ -4,16 +4,12 @@
  */
 import type { ParamSpec } from '../core/params.ts';
 import type { AnyTheory } from '../core/theory.ts';
+import { symbolNamesOf } from './declared.ts';
 import { equationTeX, equationUnicode, parseEquation } from './equation.ts';
 import type { SymbolNames } from './render.ts';
 
 export function theorySymbolNames(theory: AnyTheory): SymbolNames {
-  const names: Record<string, { latex: string; unicode: string }> = {};
-  for (const [name, p] of Object.entries(theory.params as Record<string, ParamSpec>)) {
-    names[p.symbol ?? name] = { latex: p.latex, unicode: p.unicode };
-  }
-  for (const [name, s] of Object.entries(theory.symbols)) names[name] = { latex: s.latex, unicode: s.unicode };
-  return names;
+  return symbolNamesOf(theory.params as Record<string, ParamSpec>, theory.symbols);
 }
 
 export interface RenderedEquation {
