@@ -75,6 +75,14 @@ describe('simulator', () => {
     for (const c of r.checks) expect(c.passed, c.name).toBe(true);
   });
 
+  it('reports the running mean after each seed for live plots, ending at the final result', async () => {
+    const partials: Array<Record<string, unknown>> = [];
+    const r = await saxe.simulator!.run(params({ seeds: 3, modes: 2, width: 6, init: 'random' }), {}, { ...ctx, onPartial: (x) => partials.push(x) });
+    expect(partials).toHaveLength(2);
+    for (const x of partials) expect((x.u1 as number[]).length).toBe((x.t as number[]).length);
+    expect(partials[0]!.u1).not.toEqual(r.value.u1);
+  });
+
   it('refuses a rate past the stability bound and asks for width ≥ modes', async () => {
     expect((await saxe.simulator!.run(params({ lr: 1, seeds: 1 }), {}, ctx)).kind).toBe('refused');
     const e = await saxe.simulator!.run(params({ modes: 4, width: 2, seeds: 1 }), {}, ctx).catch((x: unknown) => x);
