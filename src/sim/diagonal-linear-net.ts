@@ -204,20 +204,3 @@ export function trainDln(problem: DlnProblem, spec: DlnTrainSpec): DlnTrajectory
   return out;
 }
 
-/** Mean and standard error over runs, per time index. */
-export function meanAndStandardError(runs: readonly ArrayLike<number>[]): { mean: Float64Array; se: Float64Array } {
-  const n = runs.length;
-  const len = runs[0]?.length ?? 0;
-  const mean = new Float64Array(len);
-  const se = new Float64Array(len);
-  for (let k = 0; k < len; k++) {
-    let s = 0;
-    for (const r of runs) s += r[k]!;
-    const m = s / n;
-    let v = 0;
-    for (const r of runs) v += (r[k]! - m) ** 2;
-    mean[k] = m;
-    se[k] = n > 1 ? Math.sqrt(v / (n - 1) / n) : 0;
-  }
-  return { mean, se };
-}

@@ -7,6 +7,7 @@
 import { PlateauError } from '../../src/core/errors.ts';
 import { refused, type TaggedResult } from '../../src/core/result.ts';
 import { Rng } from '../../src/core/rng.ts';
+import { meanAndStandardError } from '../../src/numeric/statistics.ts';
 import type { OptionValues, RunContext, RunnerSpec } from '../../src/core/theory.ts';
 import { trainRankOne } from '../../src/sim/deep-linear-rank-one.ts';
 import { forwardVariance } from './derivations/scaling.ts';
@@ -109,32 +110,6 @@ async function depthLimitResult(p: DeepLinearParams, T: number, window: number, 
   };
 }
 
-/** Mean and standard error over runs, per step; +∞ where any run diverged (never NaN). */
-export function meanAndSe(runs: readonly Float64Array[], T: number): { mean: Float64Array; se: Float64Array } {
-  const mean = new Float64Array(T);
-  const se = new Float64Array(T);
-  const n = runs.length;
-  for (let t = 0; t < T; t++) {
-    let s = 0;
-    let finite = true;
-    for (const r of runs) {
-      if (!Number.isFinite(r[t]!)) finite = false;
-      s += r[t]!;
-    }
-    if (!finite) {
-      mean[t] = Infinity;
-      se[t] = Infinity;
-      continue;
-    }
-    const m = s / n;
-    let v = 0;
-    for (const r of runs) v += (r[t]! - m) ** 2;
-    mean[t] = m;
-    se[t] = n > 1 ? Math.sqrt(v / (n - 1) / n) : 0;
-  }
-  return { mean, se };
-}
-
 /** The seed of network i of a simulation with base seed `seed`. */
 export function networkSeed(seed: number, i: number): number {
   return Rng.derive(seed, 'deep-linear-network', i).int(2 ** 31 - 1);
@@ -179,8 +154,8 @@ export function simulateNetworks(p: DeepLinearParams, T: number, ctx: Pick<RunCo
     ctx.progress.update(i + 1);
   }
   ctx.progress.finish(divergedAt === undefined ? 'ok' : `DIVERGED at step ${divergedAt}`);
-  const test = meanAndSe(tests, T);
-  const train = meanAndSe(trains, T);
+  const test = meanAndStandardError(tests);
+  const train = meanAndStandardError(trains);
   return { testLoss: test.mean, trainLoss: train.mean, testLossSe: test.se, trainLossSe: train.se, divergedAt, N, samples };
 }
 

@@ -16,20 +16,20 @@ import { lazyRate } from './rate.ts';
 import { simulateDln } from './simulator.ts';
 import { basisPursuitFixedPoint, minNormTestError } from './soft-threshold.ts';
 import { silentProgress } from '../../src/core/progress.ts';
+import { geomspace } from '../../src/numeric/statistics.ts';
 
 function thin<T>(xs: readonly T[], n: number): T[] {
   const step = Math.max(1, Math.floor(xs.length / n));
   return xs.filter((_, i) => i % step === 0);
 }
 
-const logGrid = (lo: number, hi: number, n: number) => Array.from({ length: n }, (_, i) => Math.exp(Math.log(lo) + ((Math.log(hi) - Math.log(lo)) * i) / (n - 1)));
 
 const fixedPointFigure: FigureSpec = {
   title: 'fixed-point test error against α, with finite-d interpolators (δ = 0.5, ρ = 0.1, σ = 0.1)',
   description: 'scalar equations (G-grid) from the basis-pursuit value (α → 0) to the minimum-ℓ2 value (α → ∞); markers: min-ψ_α interpolators by dual Newton, mean ± s.e.',
   async build(ctx) {
     const cfg = FIXED_POINT_SIZES[ctx.size];
-    const alphas = logGrid(1e-3, 10, ctx.size === 'large' ? 41 : 21);
+    const alphas = geomspace(1e-3, 10, ctx.size === 'large' ? 41 : 21);
     const theory = alphas.map((alpha) => interpolatorFixedPoint({ ...BASE, alpha, lambda: 0 }).testError);
     const cases = interpolatorCases(cfg.alphas, problems(cfg.d, cfg.seeds, ctx.seed), { progress: silentProgress });
     const bp = basisPursuitFixedPoint(BASE).testError;

@@ -6,7 +6,8 @@
 import type { TaggedResult } from '../../src/core/result.ts';
 import { Rng } from '../../src/core/rng.ts';
 import type { CommandOption, RunContext, RunnerSpec } from '../../src/core/theory.ts';
-import { dlnProblem, meanAndStandardError, trainDln, type DlnTrajectory } from '../../src/sim/diagonal-linear-net.ts';
+import { meanAndStandardError } from '../../src/numeric/statistics.ts';
+import { dlnProblem, trainDln, type DlnTrajectory } from '../../src/sim/diagonal-linear-net.ts';
 import { timeGrid } from './model.ts';
 import { modelOf, refuseOutside, type DlnParams } from './params.ts';
 import { gridOptions } from './solver.ts';

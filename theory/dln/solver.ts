@@ -7,7 +7,7 @@
 import type { Check, TaggedResult } from '../../src/core/result.ts';
 import { Rng } from '../../src/core/rng.ts';
 import type { CommandOption, OptionValues, RunContext, RunnerSpec } from '../../src/core/theory.ts';
-import { meanAndStandardError } from '../../src/sim/diagonal-linear-net.ts';
+import { meanAndStandardError } from '../../src/numeric/statistics.ts';
 import type { DmftRun } from './dmft.ts';
 import { dmftThreads, runDmfts, type RunCurves } from './runs.ts';
 import { timeGrid } from './model.ts';

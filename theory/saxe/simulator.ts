@@ -8,6 +8,7 @@
 import { PlateauError } from '../../src/core/errors.ts';
 import { refused, type Check, type TaggedResult } from '../../src/core/result.ts';
 import { Rng } from '../../src/core/rng.ts';
+import { meanAndStandardError } from '../../src/numeric/statistics.ts';
 import type { OptionValues, RunContext, RunnerSpec } from '../../src/core/theory.ts';
 import type { Objective } from '../../src/sim/deep-linear-net.ts';
 import { alignedInit, gaussianInit, type Initialisation } from '../../src/sim/init.ts';
@@ -91,16 +92,11 @@ function summarise(runs: number[][][], theory: number[][][], times: number[], si
   const checks: Check[] = [];
   const tolerance = init === 'decoupled' ? 0.1 : 0.3;
   singularValues.forEach((s, a) => {
-    const mean = times.map((_, k) => runs.reduce((acc, r) => acc + r[a]![k]!, 0) / runs.length);
-    const se = times.map((_, k) => {
-      if (runs.length < 2) return 0;
-      const v = runs.reduce((acc, r) => acc + (r[a]![k]! - mean[k]!) ** 2, 0) / (runs.length - 1);
-      return Math.sqrt(v / runs.length);
-    });
-    value[`u${a + 1}`] = mean;
-    value[`u${a + 1}Se`] = se;
+    const { mean, se } = meanAndStandardError(runs.map((r) => r[a]!));
+    value[`u${a + 1}`] = Array.from(mean);
+    value[`u${a + 1}Se`] = Array.from(se);
     if (theory.every((th) => th[a]!.length === times.length)) {
-      const th = times.map((_, k) => theory.reduce((acc, x) => acc + x[a]![k]!, 0) / theory.length);
+      const th = Array.from(meanAndStandardError(theory.map((x) => x[a]!)).mean);
       value[`u${a + 1}Theory`] = th;
       const gap = Math.max(...th.map((x, k) => Math.abs(x - mean[k]!))) / s;
       checks.push({ name: `mode ${a + 1} (s = ${s}): max |mean u − theory|/s over time`, residual: gap, tolerance, passed: gap <= tolerance, samples: runs.length });

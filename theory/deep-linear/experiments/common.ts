@@ -74,11 +74,6 @@ export async function sweep(theory: AnyTheory, requests: readonly SweepRequest[]
   return out;
 }
 
-/** n points from lo to hi, geometrically spaced. */
-export function geomspace(lo: number, hi: number, n: number): number[] {
-  return Array.from({ length: n }, (_, i) => lo * Math.pow(hi / lo, n === 1 ? 0 : i / (n - 1)));
-}
-
 /** Index of the smallest finite value (−1 when none is finite). */
 export function argminFinite(values: readonly number[]): number {
   let best = -1;

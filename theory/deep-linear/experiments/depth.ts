@@ -7,7 +7,8 @@
  */
 import type { Figure } from '../../../src/core/figure.ts';
 import type { AnyTheory } from '../../../src/core/theory.ts';
-import { argminFinite, geomspace, sweep, type Curves, type ExperimentContext } from './common.ts';
+import { geomspace } from '../../../src/numeric/statistics.ts';
+import { argminFinite, sweep, type Curves, type ExperimentContext } from './common.ts';
 
 export const DEPTH = { alpha: 3, nu: 2, gamma0: 1, beta0: 1, sigma: 0.2, steps: 20 } as const;
 export type Branch = 'sqrt-depth' | 'constant';

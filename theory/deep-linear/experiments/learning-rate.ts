@@ -6,7 +6,8 @@
  */
 import type { Figure } from '../../../src/core/figure.ts';
 import type { AnyTheory } from '../../../src/core/theory.ts';
-import { argminFinite, geomspace, sweep, type Curves, type ExperimentContext } from './common.ts';
+import { geomspace } from '../../../src/numeric/statistics.ts';
+import { argminFinite, sweep, type Curves, type ExperimentContext } from './common.ts';
 
 export const LEARNING_RATE = { alpha: 3, L: 3, gamma0: 2, sigma: 0.2, steps: 20, etas: geomspace(0.01, 0.3, 13), nus: [0.5, 1, 2, 4, 8] } as const;
 

@@ -13,7 +13,7 @@ import { interpolatorFixedPoint } from '../fixed-point.ts';
 import { dataSeed } from '../simulator.ts';
 import { basisPursuitFixedPoint, lassoFixedPoint } from '../soft-threshold.ts';
 import { BASE, type Size } from './curves.ts';
-import { meanSe } from './stats.ts';
+import { meanSe } from '../../../src/numeric/statistics.ts';
 
 export const FIXED_POINT_SIZES: Record<Size, { d: number; seeds: number; alphas: number[]; lambda: number; bpDim: number }> = {
   test: { d: 400, seeds: 6, alphas: [0.01, 0.1, 1], lambda: 0.05, bpDim: 300 },

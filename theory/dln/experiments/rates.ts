@@ -18,7 +18,8 @@ import { convergenceRate, discreteRate } from '../rate.ts';
 import { simulateDln } from '../simulator.ts';
 import { BASE, type Size } from './curves.ts';
 import { problems } from './fixed-point.ts';
-import { fittedRate, meanSe } from './stats.ts';
+import { meanSe } from '../../../src/numeric/statistics.ts';
+import { fittedRate } from './stats.ts';
 
 /** λ_min of (1/δ)X·diag(2√(w² + α⁴))·Xᵀ: the finite-n relaxation rate at weights w. O(n²d + 9n³). */
 function finiteEdge(p: DlnProblem, w: Float64Array, alpha: number): number {

@@ -67,10 +67,3 @@ export function maxZScore(a: ArrayLike<number>, sa: ArrayLike<number>, b: ArrayL
   return { z, at, maxGap };
 }
 
-/** Mean and standard error of a sample. */
-export function meanSe(x: readonly number[]): { mean: number; se: number; sd: number } {
-  const n = x.length;
-  const mean = x.reduce((a, v) => a + v, 0) / n;
-  const sd = n > 1 ? Math.sqrt(x.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1)) : 0;
-  return { mean, se: sd / Math.sqrt(n), sd };
-}

@@ -9,7 +9,8 @@ import { timeGrid } from '../model.ts';
 import { simulateDln } from '../simulator.ts';
 import { averagedDmft } from '../solver.ts';
 import { BASE, type Size } from './curves.ts';
-import { firstCrossingBelow, linearFit, meanSe } from './stats.ts';
+import { meanSe } from '../../../src/numeric/statistics.ts';
+import { firstCrossingBelow, linearFit } from './stats.ts';
 
 export const SEARCH_SIZES: Record<Size, { alphas: number[]; d: number; seeds: number; runs: number; paths: number }> = {
   test: { alphas: [1e-2, 1e-4, 1e-6], d: 400, seeds: 10, runs: 2, paths: 4000 },

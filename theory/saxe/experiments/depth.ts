@@ -8,6 +8,7 @@
  */
 import { isPlateauError } from '../../../src/core/errors.ts';
 import { Rng } from '../../../src/core/rng.ts';
+import { geomspace } from '../../../src/numeric/statistics.ts';
 import type { Objective } from '../../../src/sim/deep-linear-net.ts';
 import { alignedInit, orthogonalInit, scaledGaussianInit, type Initialisation } from '../../../src/sim/init.ts';
 import { teacherTask, type Task } from '../../../src/sim/tasks.ts';
@@ -26,18 +27,14 @@ export interface DepthSetup {
   seed: number;
 }
 
-function logGrid(lo: number, hi: number, n: number): number[] {
-  return Array.from({ length: n }, (_, i) => 10 ** (lo + ((hi - lo) * i) / (n - 1)));
-}
-
 export const DEPTH_SETUPS: Record<'test' | 'large', DepthSetup> = {
-  test: { depths: [3, 9, 17], multipliers: logGrid(-2.5, 0.5, 13), cap: 1000, seeds: 1, width: 16, seed: 7 },
-  large: { depths: [3, 5, 9, 17, 33], multipliers: logGrid(-2.5, 0.5, 13), cap: 5000, seeds: 3, width: 16, seed: 7 },
+  test: { depths: [3, 9, 17], multipliers: geomspace(10 ** -2.5, 10 ** 0.5, 13), cap: 1000, seeds: 1, width: 16, seed: 7 },
+  large: { depths: [3, 5, 9, 17, 33], multipliers: geomspace(10 ** -2.5, 10 ** 0.5, 13), cap: 5000, seeds: 3, width: 16, seed: 7 },
 };
 
 /** The 16 → 8 teacher with singular values log-spaced from 3 to 0.3. */
 function depthTask(seed: number): Task {
-  return teacherTask({ n1: 16, n3: 8, singularValues: logGrid(Math.log10(3), Math.log10(0.3), 8), seed });
+  return teacherTask({ n1: 16, n3: 8, singularValues: geomspace(3, 0.3, 8), seed });
 }
 
 function initialise(kind: DepthInit, widths: number[], task: Task, seed: number): Initialisation {
