@@ -63,3 +63,11 @@ export function streamProgress(stream: NodeJS.WriteStream = process.stderr): Pro
     },
   };
 }
+
+/**
+ * Let the event loop run once (UI redraws, Esc, Ctrl-C, partial results) between units of
+ * synchronous numeric work, e.g. after each seed of a simulation.
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

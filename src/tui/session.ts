@@ -9,6 +9,7 @@ import type { AnyTheory, OptionValues, RunContext } from '../core/theory.ts';
 import type { Validator } from '../core/validator.ts';
 import { executeRunner, type Executed, type RunnerKind } from '../runs/execute.ts';
 import { optionsFor, paramsFor } from './model/params.ts';
+import { nextTurn } from '../core/progress.ts';
 import { uiProgress } from './model/progress.ts';
 import { derivationRow, validationRow, type DerivationRow, type ValidationRow } from './model/results.ts';
 import { isCurrent, type Effect, type UiState, type WorkEvent } from './model/state.ts';
@@ -32,8 +33,6 @@ export function defaultServices(validatorsFor: TuiServices['validatorsFor'], out
 export interface WorkHandle {
   cancel(): void;
 }
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function message(e: unknown): string {
   if (isPlateauError(e)) return `${e.code}: ${e.message}`;

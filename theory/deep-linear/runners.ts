@@ -6,6 +6,7 @@
  */
 import { PlateauError } from '../../src/core/errors.ts';
 import { refused, type TaggedResult } from '../../src/core/result.ts';
+import { nextTurn } from '../../src/core/progress.ts';
 import { Rng } from '../../src/core/rng.ts';
 import { meanAndStandardError } from '../../src/numeric/statistics.ts';
 import type { OptionValues, RunContext, RunnerSpec } from '../../src/core/theory.ts';
@@ -126,7 +127,7 @@ export interface SimulationSummary {
 }
 
 /** Simulate `p.seeds` networks at width N = round(νD) and average (no refusal, no store). */
-export function simulateNetworks(p: DeepLinearParams, T: number, ctx: Pick<RunContext, 'seed' | 'progress' | 'signal'>): SimulationSummary {
+export async function simulateNetworks(p: DeepLinearParams, T: number, ctx: Pick<RunContext, 'seed' | 'progress' | 'signal' | 'onPartial'>): Promise<SimulationSummary> {
   const D = p.D;
   const N = Math.max(1, Math.round(p.nu * D));
   const samples = Math.max(1, Math.round((p.batch ?? p.alpha) * D));
@@ -152,6 +153,13 @@ export function simulateNetworks(p: DeepLinearParams, T: number, ctx: Pick<RunCo
     tests.push(run.testLoss);
     trains.push(run.trainLoss);
     ctx.progress.update(i + 1);
+    if (ctx.onPartial && i + 1 < p.seeds) {
+      // The running mean over the networks so far, for live plots.
+      const test = meanAndStandardError(tests);
+      const train = meanAndStandardError(trains);
+      ctx.onPartial({ t: Array.from({ length: T }, (_, k) => k), testLoss: test.mean, trainLoss: train.mean, testLossSe: test.se, trainLossSe: train.se });
+    }
+    await nextTurn();
   }
   ctx.progress.finish(divergedAt === undefined ? 'ok' : `DIVERGED at step ${divergedAt}`);
   const test = meanAndStandardError(tests);
@@ -169,7 +177,7 @@ export const networkSimulator: RunnerSpec<DeepLinearParams> = {
     if (refusal) return refusal;
     const T = steps(options);
     const began = Date.now();
-    const sim = simulateNetworks(p, T, ctx);
+    const sim = await simulateNetworks(p, T, ctx);
     const result: TaggedResult<Series> = {
       kind: 'numeric',
       value: {

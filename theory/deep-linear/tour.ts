@@ -23,7 +23,7 @@ export async function deepLinearTour(ctx: RunContext): Promise<string[]> {
   lines.push(`derived  lazy stability bound η < 2/((L+1)(1+α^{−1/2})²) = ${f(bound.etaMax)}`);
   const dmft = solveDmft(modelOf(p), { steps: T, window: 1 });
   lines.push(`solved   DMFT, T = ${T}: ${dmft.report.sweeps} sweeps in ${dmft.seconds.toFixed(2)} s (windowed causal march)`);
-  const sim = simulateNetworks(p, T, ctx);
+  const sim = await simulateNetworks(p, T, ctx);
   lines.push(`simulated ${p.seeds} networks at D = ${p.D} (N = ${sim.N}, P = ${sim.samples}), rank-one GD`);
   lines.push('   t    test: DMFT   sim ± s.e.          train: DMFT   sim ± s.e.');
   for (const t of [0, 1, 5, 10, 20, 40, 59]) {

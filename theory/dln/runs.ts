@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { nextTurn } from '../../src/core/progress.ts';
 import { PlateauError, type ErrorCode } from '../../src/core/errors.ts';
 import { solveDmft, type DmftOptions, type DmftRun } from './dmft.ts';
 import type { DlnModel, TimeGrid } from './model.ts';
@@ -34,7 +35,7 @@ export async function runDmfts(model: DlnModel, grid: TimeGrid, seeds: readonly 
     for (const [i, seed] of seeds.entries()) {
       out[i] = solveDmft(model, { ...options, grid, seed, signal });
       onDone(i, out[i]!);
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
     return out;
   }

@@ -3,6 +3,7 @@
  * the same step sequence as the DMFT (the G-scheme by default, or plain GD on (u, v)); the series
  * are means over seeds with their standard errors.
  */
+import { nextTurn } from '../../src/core/progress.ts';
 import type { TaggedResult } from '../../src/core/result.ts';
 import { Rng } from '../../src/core/rng.ts';
 import type { CommandOption, RunContext, RunnerSpec } from '../../src/core/theory.ts';
@@ -42,7 +43,12 @@ export async function simulateDln(params: DlnParams, eta: Float64Array, steps: n
     const problem = dlnProblem({ d: params.d, delta: params.delta, rho: params.rho, sigma: params.sigma, seed: dataSeed(ctx.seed, i) });
     runs.push(trainDln(problem, { alpha: params.alpha, lambda: params.lambda, eta, steps, algorithm, signal: ctx.signal }));
     ctx.progress.update(i + 1);
-    await new Promise((resolve) => setImmediate(resolve));
+    if (ctx.onPartial && i + 1 < params.seeds) {
+      // The running mean over the data sets so far, for live plots.
+      const test = meanAndStandardError(runs.map((r) => r.testError));
+      ctx.onPartial({ t: Array.from(runs[0]!.t), testError: Array.from(test.mean), testErrorSe: Array.from(test.se) });
+    }
+    await nextTurn();
   }
   ctx.progress.finish();
   const test = meanAndStandardError(runs.map((r) => r.testError));

@@ -7,6 +7,7 @@
  */
 import { PlateauError } from '../../src/core/errors.ts';
 import { refused, type Check, type TaggedResult } from '../../src/core/result.ts';
+import { nextTurn } from '../../src/core/progress.ts';
 import { Rng } from '../../src/core/rng.ts';
 import { meanAndStandardError } from '../../src/numeric/statistics.ts';
 import type { OptionValues, RunContext, RunnerSpec } from '../../src/core/theory.ts';
@@ -69,6 +70,7 @@ async function simulateModes(p: SaxeParams, options: OptionValues, ctx: RunConte
     ctx.progress.update(i + 1);
     // The running mean over the seeds so far, for live plots (RunContext.onPartial).
     if (ctx.onPartial && i + 1 < p.seeds) ctx.onPartial(summarise(runs, theory, times, singularValues, p.init).value);
+    await nextTurn();
   }
   ctx.progress.finish();
   const { value, checks } = summarise(runs, theory, times, singularValues, p.init);
