@@ -169,20 +169,11 @@ function allFinite(v: Float64Array): boolean {
   return true;
 }
 
-/** Our Cash–Karp 5(4) stepper (see the module comment). Cost per step: 6 evaluations of f, O(n). */
-export function createCashKarpStepper(rhs: OdeRhs, t0: number, y0: Float64Array, tEnd: number, o: StepperOptions): OdeStepper {
+/** A stepper at (t0, y0) before its first step; f(t0, y0) is filled in by the caller. */
+function initialState(method: string, t0: number, y0: Float64Array, advance: OdeStepper['advance'], interpolate: OdeStepper['interpolate']): OdeStepper {
   const n = y0.length;
-  const k2 = new Float64Array(n);
-  const k3 = new Float64Array(n);
-  const k4 = new Float64Array(n);
-  const k5 = new Float64Array(n);
-  const k6 = new Float64Array(n);
-  const w = new Float64Array(n);
-  const w5 = new Float64Array(n); // stage-5 argument, kept for the stiffness estimate
-  const yNew = new Float64Array(n);
-  const fNew = new Float64Array(n);
-  const s: OdeStepper = {
-    method: 'Cash–Karp 5(4), own implementation',
+  return {
+    method,
     t: t0,
     y: Float64Array.from(y0),
     f: new Float64Array(n),
@@ -196,6 +187,21 @@ export function createCashKarpStepper(rhs: OdeRhs, t0: number, y0: Float64Array,
     advance,
     interpolate,
   };
+}
+
+/** Our Cash–Karp 5(4) stepper (see the module comment). Cost per step: 6 evaluations of f, O(n). */
+export function createCashKarpStepper(rhs: OdeRhs, t0: number, y0: Float64Array, tEnd: number, o: StepperOptions): OdeStepper {
+  const n = y0.length;
+  const k2 = new Float64Array(n);
+  const k3 = new Float64Array(n);
+  const k4 = new Float64Array(n);
+  const k5 = new Float64Array(n);
+  const k6 = new Float64Array(n);
+  const w = new Float64Array(n);
+  const w5 = new Float64Array(n); // stage-5 argument, kept for the stiffness estimate
+  const yNew = new Float64Array(n);
+  const fNew = new Float64Array(n);
+  const s = initialState('Cash–Karp 5(4), own implementation', t0, y0, advance, interpolate);
   rhs(s.f, s.y, t0);
   s.stats.rhsEvals++;
   let h = o.initialStep ?? NaN;
@@ -322,22 +328,7 @@ export function createCashKarpStepper(rhs: OdeRhs, t0: number, y0: Float64Array,
  * of f (6 stages and the end derivative for dense output), plus 5 per rejected trial.
  */
 export function createOde45Stepper(rhs: OdeRhs, t0: number, y0: Float64Array, tEnd: number, o: StepperOptions): OdeStepper {
-  const n = y0.length;
-  const s: OdeStepper = {
-    method: 'Cash–Karp 5(4), npm package ode45-cash-karp',
-    t: t0,
-    y: Float64Array.from(y0),
-    f: new Float64Array(n),
-    tPrev: t0,
-    yPrev: Float64Array.from(y0),
-    fPrev: new Float64Array(n),
-    hAttempt: NaN,
-    stiffness: NaN,
-    stiffSteps: 0,
-    stats: { steps: 0, rejected: 0, rhsEvals: 0 },
-    advance,
-    interpolate: (out, t) => hermite(out, s, t),
-  };
+  const s = initialState('Cash–Karp 5(4), npm package ode45-cash-karp', t0, y0, advance, (out, t) => hermite(out, s, t));
   const counted: OdeRhs = (dydt, y, t) => {
     s.stats.rhsEvals++;
     rhs(dydt, y, t);

@@ -11,10 +11,6 @@ import { Expr, formulaResult, samplePoints, simplify, solveFor, spotCheck } from
 import { refuseOutside, type DlnParams } from '../params.ts';
 import { declared, dlnNames, evaluator } from './common.ts';
 
-function check(name: string, residual: number, tolerance: number, samples = 1): Check {
-  return { name, residual, tolerance, passed: residual <= tolerance, samples };
-}
-
 /** Lazy train error ½∫(ρν + σ²)e^{−2cνt/δ}dMP_δ(ν), c = 2α² (digest §8.1), by Gauss–Chebyshev. */
 function lazyTrainError(p: Pick<DlnParams, 'alpha' | 'delta' | 'rho' | 'sigma'>, t: number): number {
   const lo = (1 - Math.sqrt(p.delta)) ** 2;
