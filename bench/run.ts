@@ -16,7 +16,7 @@ export interface BenchOptions {
   size?: 'test' | 'large';
 }
 
-export function machineInfo(): Record<string, unknown> {
+function machineInfo(): Record<string, unknown> {
   const cpu = cpus();
   return {
     cpu: cpu[0]?.model ?? 'unknown',

@@ -20,10 +20,10 @@ export interface CommonOptions {
   quiet?: boolean;
 }
 
-export const DEFAULT_SEED = 1;
+const DEFAULT_SEED = 1;
 
 /** Values from `--params file.json` then `--set a=1,b=2` (later wins). */
-export function givenValues(opts: CommonOptions): Record<string, unknown> {
+function givenValues(opts: CommonOptions): Record<string, unknown> {
   let given: Record<string, unknown> = {};
   if (opts.params) {
     try {

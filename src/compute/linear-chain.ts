@@ -109,7 +109,7 @@ function checkLength(name: string, array: Float64Array, length: number): void {
 }
 
 /** Throws BAD_PARAM unless the spec and the weights are consistent. */
-export function checkChainSpec(spec: LinearChainSpec, weights: readonly Float64Array[]): void {
+function checkChainSpec(spec: LinearChainSpec, weights: readonly Float64Array[]): void {
   const { widths, objective } = spec;
   const D = widths.length - 1;
   if (D < 1 || !widths.every((w) => Number.isInteger(w) && w > 0)) throw bad(`widths must list at least two positive integers, got [${widths.join(', ')}]`, widths);

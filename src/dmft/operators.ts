@@ -141,18 +141,6 @@ export function steinDoubling(f: Float64Array, p: Float64Array, T: number, out: 
   return out;
 }
 
-/** Make a symmetric matrix exactly symmetric (average with its transpose). O(T²). */
-export function symmetrize(a: Float64Array, T: number): Float64Array {
-  for (let i = 0; i < T; i++) {
-    for (let j = 0; j < i; j++) {
-      const v = 0.5 * (a[i * T + j]! + a[j * T + i]!);
-      a[i * T + j] = v;
-      a[j * T + i] = v;
-    }
-  }
-  return a;
-}
-
 /** Largest |a[i,j]| over the strict upper triangle: 0 for a lower-triangular (causal) matrix. */
 export function upperMagnitude(a: Float64Array, T: number): number {
   let m = 0;

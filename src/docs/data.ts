@@ -19,7 +19,7 @@ import { defaultOptions, defaultParams, optionsFor, paramsFor } from '../tui/mod
 
 /** Bump when the layout of DocData changes. */
 export const DOC_DATA_FORMAT = 1;
-export const DOC_SEED = 1;
+const DOC_SEED = 1;
 /** Points per series kept for plots. */
 const MAX_POINTS = 200;
 
@@ -95,7 +95,7 @@ export function declarationFingerprint(theory: AnyTheory): string {
 }
 
 /** Numbers to 6 significant digits, typed arrays to plain arrays, non-finite numbers to null. */
-export function roundDeep(v: unknown): unknown {
+function roundDeep(v: unknown): unknown {
   if (typeof v === 'number') return Number.isFinite(v) ? Number(v.toPrecision(6)) : null;
   if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return Array.from(v as unknown as ArrayLike<number>, (x) => roundDeep(x));
   if (Array.isArray(v)) return v.map(roundDeep);

@@ -52,12 +52,12 @@ export function stableJson(value: unknown, indent = ''): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-export function dataPath(dir: string, theoryId: string): string {
+function dataPath(dir: string, theoryId: string): string {
   return join(dir, 'data', `${theoryId}.json`);
 }
 
 /** The stored data of a theory, checked against its current declaration. */
-export function readStoredData(dir: string, theory: AnyTheory): DocData {
+function readStoredData(dir: string, theory: AnyTheory): DocData {
   const path = dataPath(dir, theory.id);
   if (!existsSync(path)) throw new PlateauError('BAD_INPUT', `no stored docs data for ${theory.id} (${path}): run plateau docs (without --fast) to compute it`, { theory: theory.id });
   const data = JSON.parse(readFileSync(path, 'utf8')) as DocData;

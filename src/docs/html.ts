@@ -6,7 +6,7 @@
 import type { Block, Doc, Inline } from './document.ts';
 import { renderTex } from './katex.ts';
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 

@@ -33,4 +33,3 @@ export function katexAssets(): Map<string, string | Buffer> {
   return files;
 }
 
-export const KATEX_VERSION: string = katex.version;

@@ -13,8 +13,8 @@
 import { seriesOf } from '../cli/output.ts';
 import type { Figure, FigureSeries } from '../core/figure.ts';
 
-export const ERROR_SUFFIXES = ['Se', 'SE', '_se', 'Stderr', 'StdErr', 'Sem', 'Err', 'Std', '_std'] as const;
-export const THEORY_SUFFIXES = ['Theory', '_theory'] as const;
+const ERROR_SUFFIXES = ['Se', 'SE', '_se', 'Stderr', 'StdErr', 'Sem', 'Err', 'Std', '_std'] as const;
+const THEORY_SUFFIXES = ['Theory', '_theory'] as const;
 
 export interface RunColumn {
   name: string;

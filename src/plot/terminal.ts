@@ -9,7 +9,7 @@ import { seriesColourIndex } from './svg.ts';
 import { makeScale, tickLabel, type Scale } from './scale.ts';
 
 /** Terminal colour names (as Ink's `<Text color>` takes them), one per series in turn. */
-export const TERMINAL_PALETTE = ['cyan', 'red', 'green', 'magenta', 'yellow', 'blue', 'white'] as const;
+const TERMINAL_PALETTE = ['cyan', 'red', 'green', 'magenta', 'yellow', 'blue', 'white'] as const;
 
 export interface TerminalRun {
   text: string;

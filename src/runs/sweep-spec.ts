@@ -73,7 +73,7 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 }
 
 /** Values of one axis: a list as given, or `count` points from `from` to `to` (linear or log). */
-export function axisValues(name: string, axis: AxisValues): Array<number | string | boolean> {
+function axisValues(name: string, axis: AxisValues): Array<number | string | boolean> {
   if (Array.isArray(axis)) {
     if (axis.length === 0) throw badSpec(`grid axis '${name}' is empty`, { axis: name });
     return [...axis];
@@ -89,7 +89,7 @@ export function axisValues(name: string, axis: AxisValues): Array<number | strin
   });
 }
 
-export function seedList(seeds: SweepSpec['seeds']): number[] {
+function seedList(seeds: SweepSpec['seeds']): number[] {
   let list: number[];
   if (seeds === undefined) list = [1];
   else if (typeof seeds === 'number') list = Array.from({ length: seeds }, (_, i) => i + 1);
@@ -103,7 +103,7 @@ export function seedList(seeds: SweepSpec['seeds']): number[] {
 }
 
 /** Check the shape of a parsed spec (the theory's own validation comes later, per run). */
-export function checkSweepSpec(raw: unknown): SweepSpec {
+function checkSweepSpec(raw: unknown): SweepSpec {
   if (!isRecord(raw)) throw badSpec('must be a JSON object');
   if (typeof raw.theory !== 'string' || raw.theory === '') throw badSpec("needs 'theory' (a theory id)");
   if (raw.command !== 'solve' && raw.command !== 'simulate') throw badSpec(`'command' must be "solve" or "simulate", got ${JSON.stringify(raw.command)}`);

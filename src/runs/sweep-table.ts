@@ -125,7 +125,7 @@ function csvCell(x: Cell | undefined): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function tableCsv(table: Table): string {
+function tableCsv(table: Table): string {
   const lines = [table.columns.map(csvCell).join(',')];
   for (const row of table.rows) lines.push(table.columns.map((c) => csvCell(row[c])).join(','));
   return `${lines.join('\n')}\n`;

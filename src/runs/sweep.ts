@@ -34,7 +34,7 @@ export interface PreparedRun extends SweepRun {
 }
 
 /** Every run validated up front, so a bad grid point fails before any work starts. */
-export function prepareRuns(setup: SweepSetup): PreparedRun[] {
+function prepareRuns(setup: SweepSetup): PreparedRun[] {
   const { spec, theory, backend } = setup;
   return expandRuns(spec).map((run) => {
     let resolved: ReturnType<SweepSetup['resolve']>;
@@ -51,7 +51,7 @@ export function prepareRuns(setup: SweepSetup): PreparedRun[] {
 }
 
 /** The folder for a sweep's shard files and table (default `$PLATEAU_HOME/sweeps/<name or hash>`). */
-export function sweepDir(spec: SweepSpec, out?: string): string {
+function sweepDir(spec: SweepSpec, out?: string): string {
   return out ?? join(plateauHome(), 'sweeps', spec.name ?? sweepHash(spec));
 }
 

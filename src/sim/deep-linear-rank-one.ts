@@ -27,7 +27,7 @@ import { PlateauError } from '../core/errors.ts';
 import { Rng } from '../core/rng.ts';
 
 /** Losses above this count as divergence (the DMFT solver uses the same threshold). */
-export const OVERFLOW = 1e30;
+const OVERFLOW = 1e30;
 
 export interface RankOneNetConfig {
   /** Input dimension D. */
@@ -70,7 +70,7 @@ function check(config: RankOneNetConfig): void {
 }
 
 /** A teacher β* ~ N(0, I_D) rescaled to |β*|² = D. */
-export function sampleTeacher(D: number, rng: Rng): Float64Array {
+function sampleTeacher(D: number, rng: Rng): Float64Array {
   const b = new Float64Array(D);
   rng.fillNormal(b, 1);
   let norm2 = 0;

@@ -65,19 +65,15 @@ export function pow(base: Node, exp: Node): Node {
 }
 
 export const call = (fn: string, ...args: Node[]): Node => ({ type: 'call', fn, args });
-export const neg = (x: Node): Node => mul(num(-1), x);
+const neg = (x: Node): Node => mul(num(-1), x);
 export const sub = (a: Node, b: Node): Node => add(a, neg(b));
 export const div = (a: Node, b: Node): Node => mul(a, pow(b, num(-1)));
 
-export function numValue(n: Node): number | undefined {
-  return n.type === 'num' ? n.num / n.den : undefined;
-}
-
-export function isZero(n: Node): boolean {
+function isZero(n: Node): boolean {
   return n.type === 'num' && n.num === 0;
 }
 
-export function isOne(n: Node): boolean {
+function isOne(n: Node): boolean {
   return n.type === 'num' && n.num === n.den;
 }
 

@@ -16,7 +16,7 @@ function csvCell(v: unknown): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function rowsToCsv<R extends object>(rows: readonly R[], columns: ReadonlyArray<keyof R & string>): string {
+function rowsToCsv<R extends object>(rows: readonly R[], columns: ReadonlyArray<keyof R & string>): string {
   return `${[columns.join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))].join('\n')}\n`;
 }
 

@@ -23,7 +23,7 @@ import type { DeepLinearModel } from './params.ts';
 import { ResidualStream } from './dmft-residual.ts';
 
 /** Entries above this magnitude count as overflow (digest §6; the simulator uses the same). */
-export const OVERFLOW_LIMIT = 1e30;
+const OVERFLOW_LIMIT = 1e30;
 
 /**
  * Default window c. With row-block updates a sweep over c rows costs O(c·T²), and the sweeps per

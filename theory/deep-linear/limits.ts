@@ -21,7 +21,7 @@ export interface MpRule {
  * λ = λ₋ + (λ₊−λ₋)(1 − cos θ)/2 the integrand becomes smooth and periodic in θ ∈ [0, π], so the
  * midpoint rule converges spectrally (digest §4.1). Cost O(points).
  */
-export function marchenkoPastur(alpha: number, points = 4000): MpRule {
+function marchenkoPastur(alpha: number, points = 4000): MpRule {
   const q = 1 / alpha;
   const lo = (1 - Math.sqrt(q)) ** 2;
   const hi = (1 + Math.sqrt(q)) ** 2;

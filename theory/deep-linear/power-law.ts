@@ -49,7 +49,7 @@ function spectrum(spec: PowerLawSpec): { lambda: Float64Array; teacher: Float64A
 }
 
 /** Lazy loss ℒ(t) = Σ_k λ_k β*_k² (1 − 2ηλ_k)^{2t}/D, t = 0..steps−1. */
-export function lazyPowerLaw(spec: PowerLawSpec): Float64Array {
+function lazyPowerLaw(spec: PowerLawSpec): Float64Array {
   const { lambda, teacher } = spectrum(spec);
   const out = new Float64Array(spec.steps);
   const D = spec.modes;
@@ -118,7 +118,7 @@ export function c9Recursion(state: C9State, lambda: Float64Array, teacher: Float
 }
 
 /** Rich loss of the power-law setting from the μP infinite-width start Q = I, a = 1, β = 0. */
-export function richPowerLaw(spec: PowerLawSpec, onStep?: (t: number) => void): Float64Array {
+function richPowerLaw(spec: PowerLawSpec, onStep?: (t: number) => void): Float64Array {
   const { lambda, teacher } = spectrum(spec);
   const D = spec.modes;
   const Q = new Float64Array(D * D);

@@ -112,7 +112,7 @@ async function depthLimitResult(p: DeepLinearParams, T: number, window: number, 
 }
 
 /** The seed of network i of a simulation with base seed `seed`. */
-export function networkSeed(seed: number, i: number): number {
+function networkSeed(seed: number, i: number): number {
   return Rng.derive(seed, 'deep-linear-network', i).int(2 ** 31 - 1);
 }
 

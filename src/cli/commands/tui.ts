@@ -10,7 +10,7 @@ import { parseSeed, type CommonOptions } from '../context.ts';
 import { EXIT_OK } from '../output.ts';
 import { allTheories, validatorsFor } from '../registry.ts';
 
-export function interactiveTerminal(): boolean {
+function interactiveTerminal(): boolean {
   return Boolean(process.stdin.isTTY && process.stdout.isTTY) && process.env.CI !== 'true';
 }
 

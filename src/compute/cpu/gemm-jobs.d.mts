@@ -3,7 +3,6 @@ export const NEXT: number;
 export const FAILED: number;
 export const CHUNK: number;
 export const ARGS: number;
-export const ARG_COUNT: number;
 export const DONE: number;
 export const READY: number;
 export const MAX_HELPERS: number;

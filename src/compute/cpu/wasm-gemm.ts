@@ -42,7 +42,7 @@ function chooseShape(): GemmKernelShape | undefined {
 }
 
 /** Number of threads products may use: PLATEAU_THREADS, else the available cores. */
-export function threadBudget(): number {
+function threadBudget(): number {
   const env = Number(process.env.PLATEAU_THREADS);
   if (Number.isInteger(env) && env >= 1) return env;
   return Math.max(1, availableParallelism());

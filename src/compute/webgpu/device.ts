@@ -19,7 +19,7 @@ export type Acquired<T> = { ok: true; value: T } | { ok: false; reason: string }
 let dawn: Promise<Acquired<DawnModule>> | undefined;
 
 /** The `webgpu` package, with its globals (GPUBufferUsage, …) installed once. */
-export function loadDawn(): Promise<Acquired<DawnModule>> {
+function loadDawn(): Promise<Acquired<DawnModule>> {
   dawn ??= import('webgpu').then(
     (mod: unknown) => {
       const m = mod as DawnModule;

@@ -18,7 +18,7 @@ export interface LassoResult {
 }
 
 /** λ_max(XᵀX) by power iteration (40 steps, +1 % margin). O(40·n·d). */
-export function largestGramEigenvalue(problem: DlnProblem): number {
+function largestGramEigenvalue(problem: DlnProblem): number {
   const { n, d, X } = problem;
   const K = kernels();
   const v = new Float64Array(d);

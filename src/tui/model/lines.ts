@@ -19,7 +19,7 @@ export function line(text: string, style: Style = {}): Line {
   return [{ text, ...style }];
 }
 
-export function lineText(l: Line): string {
+function lineText(l: Line): string {
   return l.map((s) => s.text).join('');
 }
 

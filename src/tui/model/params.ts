@@ -41,7 +41,7 @@ export function defaultOptions(theory: AnyTheory): OptionValues {
   return Object.fromEntries(declaredOptions(theory).map((o) => [o.name, o.default]));
 }
 
-export function valueText(v: ParamValue | number | string | undefined): string {
+function valueText(v: ParamValue | number | string | undefined): string {
   return v === undefined ? '—' : String(v);
 }
 

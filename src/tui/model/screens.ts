@@ -19,7 +19,7 @@ const KIND_COLOR: Record<string, string> = { exact: 'green', numeric: 'cyan', un
 const equationCache = new WeakMap<AnyTheory, RenderedEquation[] | Error>();
 
 /** The theory's equations rendered once per theory (parsing is not free). */
-export function theoryEquations(theory: AnyTheory): RenderedEquation[] | Error {
+function theoryEquations(theory: AnyTheory): RenderedEquation[] | Error {
   let eqs = equationCache.get(theory);
   if (!eqs) {
     try {
@@ -32,7 +32,7 @@ export function theoryEquations(theory: AnyTheory): RenderedEquation[] | Error {
   return eqs;
 }
 
-export function citationText(theory: AnyTheory): string {
+function citationText(theory: AnyTheory): string {
   const c = theory.citation;
   return `${c.authors}, “${c.title}” (${c.year}${c.venue ? `, ${c.venue}` : ''}), arXiv:${c.arxiv}`;
 }

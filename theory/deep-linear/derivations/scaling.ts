@@ -33,7 +33,7 @@ function mentions(node: Node, v: string): boolean {
  * The exponent p of v in a monomial c·v^p (c free of v), read off the expression tree: a product
  * of powers, where sqrt(v) counts ½. Undefined when the expression is not such a monomial.
  */
-export function monomialExponent(node: Node, v: string): number | undefined {
+function monomialExponent(node: Node, v: string): number | undefined {
   if (!mentions(node, v)) return 0;
   if (node.type === 'sym') return 1;
   if (node.type === 'mul') {

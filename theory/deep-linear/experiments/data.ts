@@ -9,7 +9,7 @@ import type { Figure } from '../../../src/core/figure.ts';
 import type { AnyTheory } from '../../../src/core/theory.ts';
 import { range, sweep, type Curves, type ExperimentContext } from './common.ts';
 
-export const DATA = { nu: 2, L: 2, gamma0: 1, eta: 0.1, sigma: 0.6, steps: 160, alphas: [0.5, 0.8, 1, 1.25, 2], batches: [0.25, 0.5, 1, 2] } as const;
+const DATA = { nu: 2, L: 2, gamma0: 1, eta: 0.1, sigma: 0.6, steps: 160, alphas: [0.5, 0.8, 1, 1.25, 2], batches: [0.25, 0.5, 1, 2] } as const;
 
 export interface DataData {
   steps: number;

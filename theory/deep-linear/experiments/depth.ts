@@ -10,7 +10,7 @@ import type { AnyTheory } from '../../../src/core/theory.ts';
 import { geomspace } from '../../../src/numeric/statistics.ts';
 import { argminFinite, sweep, type Curves, type ExperimentContext } from './common.ts';
 
-export const DEPTH = { alpha: 3, nu: 2, gamma0: 1, beta0: 1, sigma: 0.2, steps: 20 } as const;
+const DEPTH = { alpha: 3, nu: 2, gamma0: 1, beta0: 1, sigma: 0.2, steps: 20 } as const;
 export type Branch = 'sqrt-depth' | 'constant';
 
 export interface DepthData {

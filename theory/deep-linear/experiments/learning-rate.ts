@@ -9,7 +9,7 @@ import type { AnyTheory } from '../../../src/core/theory.ts';
 import { geomspace } from '../../../src/numeric/statistics.ts';
 import { argminFinite, sweep, type Curves, type ExperimentContext } from './common.ts';
 
-export const LEARNING_RATE = { alpha: 3, L: 3, gamma0: 2, sigma: 0.2, steps: 20, etas: geomspace(0.01, 0.3, 13), nus: [0.5, 1, 2, 4, 8] } as const;
+const LEARNING_RATE = { alpha: 3, L: 3, gamma0: 2, sigma: 0.2, steps: 20, etas: geomspace(0.01, 0.3, 13), nus: [0.5, 1, 2, 4, 8] } as const;
 
 export interface LearningRateData {
   etas: readonly number[];

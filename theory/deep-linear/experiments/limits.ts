@@ -8,8 +8,8 @@ import type { Figure } from '../../../src/core/figure.ts';
 import { solveDmft } from '../dmft.ts';
 import { lazyFullBatch, richMeanField } from '../limits.ts';
 
-export const LAZY_LIMIT = { alpha: 2, L: 2, gbar: 1.5, eta: 0.04, sigma: 0.25, steps: 25 } as const;
-export const RICH_LIMIT = { gamma0: 2, eta: 0.15, sigma: 0.2, steps: 30 } as const;
+const LAZY_LIMIT = { alpha: 2, L: 2, gbar: 1.5, eta: 0.04, sigma: 0.25, steps: 25 } as const;
+const RICH_LIMIT = { gamma0: 2, eta: 0.15, sigma: 0.2, steps: 30 } as const;
 
 export interface LimitGaps {
   nus: number[];

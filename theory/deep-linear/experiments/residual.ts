@@ -8,7 +8,7 @@ import type { Figure } from '../../../src/core/figure.ts';
 import type { AnyTheory } from '../../../src/core/theory.ts';
 import { range, sweep, type Curves, type ExperimentContext } from './common.ts';
 
-export const RESIDUAL = { alpha: 3, nu: 1, gamma0: 1, beta0: 1, eta: 0.05, sigma: 0.2, steps: 16 } as const;
+const RESIDUAL = { alpha: 3, nu: 1, gamma0: 1, beta0: 1, eta: 0.05, sigma: 0.2, steps: 16 } as const;
 
 export interface ResidualData {
   steps: number;

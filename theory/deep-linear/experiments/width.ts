@@ -10,7 +10,7 @@ import { lazyFullBatch } from '../limits.ts';
 import { withParams } from '../params.ts';
 import { range, sweep, type Curves, type ExperimentContext } from './common.ts';
 
-export const WIDTH = { alpha: 3, L: 3, gamma0: 1, eta: 0.05, sigma: 0.2, steps: 60, nus: [0.5, 1, 2, 4, 8], simNus: [0.5, 1, 2, 4] } as const;
+const WIDTH = { alpha: 3, L: 3, gamma0: 1, eta: 0.05, sigma: 0.2, steps: 60, nus: [0.5, 1, 2, 4, 8], simNus: [0.5, 1, 2, 4] } as const;
 
 export interface WidthData {
   nus: readonly number[];

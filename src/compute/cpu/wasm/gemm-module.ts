@@ -43,7 +43,7 @@ export interface GemmKernelShape {
 export const DEFAULT_GEMM_SHAPE: GemmKernelShape = { mr: 4, nr: 4, kc: 256, mcPanels: 32, unroll: 1, fma: false };
 
 /** Imported as `env.memory`: shared so that worker threads run the same kernel on it. */
-export const MEMORY_IMPORT = { module: 'env', name: 'memory' } as const;
+const MEMORY_IMPORT = { module: 'env', name: 'memory' } as const;
 
 /** Maximum size of the shared memory: 2 GiB (32768 pages of 64 KiB). */
 export const MAX_MEMORY_PAGES = 32768;
@@ -54,8 +54,8 @@ export function gemmModuleBytes(shape: GemmKernelShape, shared = true): Uint8Arr
 }
 
 /** Byte addresses of α and β (f64) in the memory: the first 16 bytes are the job's scalars. */
-export const ALPHA_AT = 0;
-export const BETA_AT = 8;
+const ALPHA_AT = 0;
+const BETA_AT = 8;
 /** Entries reserved at the start of the memory before the workspace. */
 export const HEADER_ENTRIES = 8;
 
