@@ -2,7 +2,7 @@
  * Run the real `plateau` binary (as a user would) and capture what it prints.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -16,7 +16,7 @@ export interface CliRun {
   json?: Record<string, unknown>;
 }
 
-/** A fresh PLATEAU_HOME per call unless one is given, so runs never share a cache by accident. */
+/** A fresh PLATEAU_HOME per call (removed afterwards) unless one is given, so runs never share a cache by accident. */
 export function runCli(args: readonly string[], env: Record<string, string> = {}): CliRun {
   const home = env.PLATEAU_HOME ?? mkdtempSync(join(tmpdir(), 'plateau-cli-'));
   const r = spawnSync(process.execPath, [BIN, ...args], {
@@ -24,6 +24,7 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
     env: { ...process.env, CI: 'true', PLATEAU_HOME: home, ...env },
     timeout: 120_000,
   });
+  if (env.PLATEAU_HOME === undefined) rmSync(home, { recursive: true, force: true });
   let json: Record<string, unknown> | undefined;
   try {
     json = JSON.parse(r.stdout) as Record<string, unknown>;
